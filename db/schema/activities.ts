@@ -1,0 +1,116 @@
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { cases } from "./cases";
+import { companies } from "./companies";
+import { organizations } from "./organizations";
+import { users } from "./users";
+import { timestamps, version } from "./_shared";
+
+export const activityKind = pgEnum("activity_kind", [
+  "visit",
+  "meeting",
+  "online_meeting",
+  "call",
+  "email",
+  "consultation",
+  "seminar",
+  "expert_dispatch",
+  "other",
+]);
+export type ActivityKind = (typeof activityKind.enumValues)[number];
+
+/** 支援記録: a visit, meeting, call… — when, how long, who took part, what happened. */
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    kind: activityKind().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    durationMinutes: integer(),
+    summary: text().notNull(),
+    /** People outside Renkei who took part (company staff, external experts), free text. */
+    externalParticipants: text(),
+    createdByUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** A form's one-time key: a double submit finds the first row instead of creating a second. */
+    idempotencyKey: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index().on(t.caseId, t.occurredAt),
+    index().on(t.organizationId, t.occurredAt),
+    index().on(t.companyId),
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
+export type Activity = typeof activities.$inferSelect;
+
+export const activityParticipants = pgTable(
+  "activity_participants",
+  {
+    activityId: uuid()
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.userId] }), index().on(t.userId)],
+);
+
+/** 次のアクション: what, who, by when. Overdue ones are what coordinators chase daily. */
+export const nextActions = pgTable(
+  "next_actions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    activityId: uuid().references(() => activities.id),
+    title: text().notNull(),
+    assigneeUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    dueOn: date().notNull(),
+    completedAt: timestamp({ withTimezone: true }),
+    completedByUserId: uuid().references(() => users.id),
+    createdByUserId: uuid().references(() => users.id),
+    ...timestamps,
+    ...version,
+  },
+  (t) => [
+    index("next_actions_open_by_assignee").on(t.assigneeUserId, t.dueOn).where(sql`${t.completedAt} is null`),
+    index().on(t.caseId),
+  ],
+);
+export type NextAction = typeof nextActions.$inferSelect;
+
+/** 秘匿メモ: pre-filing confidential notes. Only the case's members read them, and every read is audited. */
+export const confidentialNotes = pgTable(
+  "confidential_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    body: text().notNull(),
+    authorUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+    ...version,
+  },
+  (t) => [index().on(t.caseId, t.createdAt)],
+);
+export type ConfidentialNote = typeof confidentialNotes.$inferSelect;
+
