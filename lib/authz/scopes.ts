@@ -1,0 +1,118 @@
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  caseMembers,
+  cases,
+  companies,
+  confidentialNotes,
+  consents,
+  prefectures,
+  referrals,
+} from "@/db/schema";
+import type { Actor } from "./actor";
+
+/**
+ * The one way to scope a query to an actor. Each builder returns a WHERE condition over its table; a row
+ * outside it does not exist for the actor (routes answer 404, lists leave it out). Keep the rules here and
+ * nowhere else — see docs/decisions/002-authorization-model.md.
+ */
+
+const NOTHING = sql`false`;
+
+/** A referral is live from acceptance until it is closed; while live the receiver works with what consent covers. */
+export const LIVE_REFERRAL_STATUSES = ["accepted", "in_progress"] as const;
+/** Pending or live: the receiver sees the referral and the company's basic profile. */
+export const OPEN_REFERRAL_STATUSES = ["sent", "accepted", "in_progress"] as const;
+
+function isMemberOfCase(actor: Actor, caseId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${caseId} and ${caseMembers.userId} = ${actor.userId})`;
+}
+
+/** A live referral to the actor's organization about the case, whose consent covers the given scope. */
+function liveReferralCovering(
+  actor: Actor,
+  caseId: SQLWrapper,
+  scope: typeof consents.scopeConsultationSummary | typeof consents.scopeConfidentialNotes,
+): SQL {
+  return sql`exists (select 1 from ${referrals} inner join ${consents} on ${consents.id} = ${referrals.consentId}
+    where ${referrals.caseId} = ${caseId} and ${referrals.toOrgId} = ${actor.orgId}
+      and ${referrals.status} in ('accepted', 'in_progress') and ${consents.revokedAt} is null and ${scope})`;
+}
+
+/**
+ * Cases the actor may open. Members always; the owner organization's staff (its managers, and the
+ * coordinators of parties that run their own desks — 経産局 staff see details only where they are members);
+ * the producer team's members; a live referral's receiver when the consent covers the consultation summary.
+ * Administrators see no case content.
+ */
+export function caseScope(actor: Actor): SQL {
+  if (actor.role === "admin") return NOTHING;
+  const conditions: SQL[] = [
+    isMemberOfCase(actor, cases.id),
+    liveReferralCovering(actor, cases.id, consents.scopeConsultationSummary),
+  ];
+  if (actor.role === "manager" || actor.partyKind !== "meti") conditions.push(eq(cases.ownerOrgId, actor.orgId));
+  if (actor.teamIds.length > 0) conditions.push(inArray(cases.producerTeamId, actor.teamIds));
+  return or(...conditions)!;
+}
+
+/**
+ * Companies the actor may find. Company data is not personal data, so the parties that search before they
+ * register (経産局 for their block, INPIT desks and chambers for their prefecture) see the companies of
+ * their area; everyone sees the companies of the cases they may open and of their organization's open
+ * referrals. 弁理士会 sees a company only through a referral or a case it may open.
+ */
+export function companyScope(actor: Actor): SQL {
+  if (actor.role === "admin") return NOTHING;
+  const conditions: SQL[] = [
+    sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companies.id} and ${caseScope(actor)})`,
+    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companies.id}
+      and (${referrals.fromOrgId} = ${actor.orgId}
+        or (${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} in ('sent', 'accepted', 'in_progress'))))`,
+  ];
+  if (actor.partyKind !== "jpaa") {
+    conditions.push(eq(companies.createdByOrgId, actor.orgId));
+    if (actor.prefectureCode !== null && actor.partyKind !== "meti") {
+      conditions.push(eq(companies.prefectureCode, actor.prefectureCode));
+    } else if (actor.blockCode !== null) {
+      conditions.push(
+        inArray(
+          companies.prefectureCode,
+          sql`(select ${prefectures.code} from ${prefectures} where ${prefectures.blockCode} = ${actor.blockCode})`,
+        ),
+      );
+    }
+  }
+  return and(sql`${companies.mergedIntoId} is null`, or(...conditions))!;
+}
+
+/**
+ * Contact people are personal data (APPI): only for those who may open one of the company's cases, the
+ * organization that registered the company, or the receiver of a live referral about it.
+ */
+export function contactAccessForCompany(actor: Actor, companyId: SQLWrapper): SQL {
+  if (actor.role === "admin") return NOTHING;
+  return or(
+    sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companyId} and ${caseScope(actor)})`,
+    sql`exists (select 1 from ${companies} c2 where c2.id = ${companyId} and c2.created_by_org_id = ${actor.orgId})`,
+    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companyId} and ${referrals.toOrgId} = ${actor.orgId}
+      and ${referrals.status} in ('accepted', 'in_progress'))`,
+  )!;
+}
+
+/** Referrals: the sending and the receiving organization see them (inbox and outbox). */
+export function referralScope(actor: Actor): SQL {
+  if (actor.role === "admin") return NOTHING;
+  return or(eq(referrals.fromOrgId, actor.orgId), eq(referrals.toOrgId, actor.orgId))!;
+}
+
+/**
+ * 秘匿メモ: the case's members only — never a manager or a team member as such, never an administrator —
+ * and a live referral's receiver only when the company's consent explicitly covers confidential notes.
+ */
+export function confidentialNoteScope(actor: Actor): SQL {
+  if (actor.role === "admin") return NOTHING;
+  return or(
+    isMemberOfCase(actor, confidentialNotes.caseId),
+    liveReferralCovering(actor, confidentialNotes.caseId, consents.scopeConfidentialNotes),
+  )!;
+}
