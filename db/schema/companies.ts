@@ -46,6 +46,18 @@ export const companies = pgTable(
     foundedOn: date(),
     isProvisional: boolean().notNull().default(false),
     mergedIntoId: uuid().references((): AnyPgColumn => companies.id),
+    /**
+     * What search matches: NFKC-normalized, lower-cased name, kana and 法人番号, kept by the database itself.
+     * Trigram-indexed for queries of 3+ characters; its 2-character pieces are GIN-indexed for 2-character queries.
+     */
+    searchText: text().generatedAlwaysAs(
+      sql`lower(normalize(name || ' ' || coalesce(name_kana, '') || ' ' || coalesce(corporate_number, ''), NFKC))`,
+    ),
+    searchBigrams: text()
+      .array()
+      .generatedAlwaysAs(
+        sql`renkei_bigrams(lower(normalize(name || ' ' || coalesce(name_kana, '') || ' ' || coalesce(corporate_number, ''), NFKC)))`,
+      ),
     createdByOrgId: uuid().references(() => organizations.id),
     createdByUserId: uuid().references(() => users.id),
     ...timestamps,
@@ -57,6 +69,8 @@ export const companies = pgTable(
       .where(sql`${t.corporateNumber} is not null and ${t.mergedIntoId} is null`),
     index().on(t.prefectureCode, t.normalizedName),
     index().on(t.normalizedName, t.id),
+    index("companies_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("companies_search_bigrams").using("gin", t.searchBigrams),
     check("companies_corporate_number_digits", sql`${t.corporateNumber} ~ '^[0-9]{13}$'`),
   ],
 );

@@ -1,0 +1,4 @@
+ALTER TABLE "companies" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(normalize(name || ' ' || coalesce(name_kana, '') || ' ' || coalesce(corporate_number, ''), NFKC))) STORED;--> statement-breakpoint
+ALTER TABLE "companies" ADD COLUMN "search_bigrams" text[] GENERATED ALWAYS AS (renkei_bigrams(lower(normalize(name || ' ' || coalesce(name_kana, '') || ' ' || coalesce(corporate_number, ''), NFKC)))) STORED;--> statement-breakpoint
+CREATE INDEX "companies_search_trgm" ON "companies" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "companies_search_bigrams" ON "companies" USING gin ("search_bigrams");
