@@ -1,4 +1,5 @@
 import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { companies } from "./companies";
 import { organizations } from "./organizations";
 import { producerTeams } from "./teams";
@@ -44,11 +45,14 @@ export const cases = pgTable(
     closedOn: date(),
     pausedReason: text(),
     createdByUserId: uuid().references(() => users.id),
+    /** The opening form's one-time key: a double submit finds the first case instead of opening a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
   (t) => [
     uniqueIndex().on(t.code),
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index().on(t.ownerOrgId, t.stage, t.updatedAt, t.id),
     index().on(t.companyId),
     index().on(t.producerTeamId),

@@ -60,10 +60,13 @@ export const companies = pgTable(
       ),
     createdByOrgId: uuid().references(() => organizations.id),
     createdByUserId: uuid().references(() => users.id),
+    /** The registration form's one-time key: a double submit finds the first company instead of creating a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
   (t) => [
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     uniqueIndex("companies_corporate_number_key")
       .on(t.corporateNumber)
       .where(sql`${t.corporateNumber} is not null and ${t.mergedIntoId} is null`),

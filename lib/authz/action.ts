@@ -29,8 +29,13 @@ export interface ActionContext<I> {
   tx: Tx;
   input: I;
   locale: Locale;
-  /** Appends an audit row in the action's transaction. Every action must record at least one. */
+  /** Appends an audit row in the action's transaction. Every action must record at least one… */
   audit: (entry: AuditEntry) => Promise<void>;
+  /**
+   * …unless it changed nothing: a replayed double submit that found the first record, or completing a task
+   * that is already complete. Declaring it keeps the audit log a record of changes, one row per change.
+   */
+  declareUnchanged: () => void;
 }
 
 export interface ActionDefinition<S extends z.ZodType, R> {
@@ -82,12 +87,16 @@ export async function runAction<S extends z.ZodType, R>(
   try {
     const data = await db.transaction(async (tx) => {
       let audited = 0;
+      let unchanged = false;
       const audit = async (entry: AuditEntry) => {
         audited += 1;
         await recordAudit(tx, { userId: actor.userId, orgId: actor.orgId }, entry);
       };
-      const result = await definition.handler({ actor, tx, input: parsed.data, locale, audit });
-      if (audited === 0) throw new Error(`action ${definition.name} recorded no audit row`);
+      const declareUnchanged = () => {
+        unchanged = true;
+      };
+      const result = await definition.handler({ actor, tx, input: parsed.data, locale, audit, declareUnchanged });
+      if (audited === 0 && !unchanged) throw new Error(`action ${definition.name} recorded no audit row`);
       return result;
     });
     return { ok: true, data };

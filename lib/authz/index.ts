@@ -8,6 +8,8 @@ export {
   contactAccessForCompany,
   referralScope,
   confidentialNoteScope,
+  confidentialNoteAccessForCase,
+  ipRightScope,
   LIVE_REFERRAL_STATUSES,
   OPEN_REFERRAL_STATUSES,
 } from "./scopes";

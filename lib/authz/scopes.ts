@@ -5,15 +5,20 @@ import {
   companies,
   confidentialNotes,
   consents,
+  ipRights,
   prefectures,
   referrals,
 } from "@/db/schema";
 import type { Actor } from "./actor";
+import { can } from "./can";
 
 /**
  * The one way to scope a query to an actor. Each builder returns a WHERE condition over its table; a row
  * outside it does not exist for the actor (routes answer 404, lists leave it out). Keep the rules here and
  * nowhere else — see docs/decisions/002-authorization-model.md.
+ *
+ * Each builder first asks the permission table whether the actor's role reads that kind of thing at all
+ * (administrators read no case content, DOMAIN.md), so that the role rules live in permissions.ts only.
  */
 
 const NOTHING = sql`false`;
@@ -39,13 +44,35 @@ function liveReferralCovering(
 }
 
 /**
+ * A referral to the actor's organization about the company, in one of the given states, whose unrevoked
+ * consent covers the basic profile. The receiver sees what the consent covers and nothing else (DOMAIN.md,
+ * Referral): without basic-profile consent it learns the referral exists, not the company's record.
+ */
+function referralToActorCoveringProfile(
+  actor: Actor,
+  companyId: SQLWrapper,
+  statuses: typeof OPEN_REFERRAL_STATUSES | typeof LIVE_REFERRAL_STATUSES,
+): SQL {
+  // Constants of this module, not input: safe as literals, and compared with the enum without a cast.
+  const inStatuses = sql.raw(statuses.map((s) => `'${s}'`).join(", "));
+  return sql`exists (select 1 from ${referrals} inner join ${consents} on ${consents.id} = ${referrals.consentId}
+    where ${referrals.companyId} = ${companyId} and ${referrals.toOrgId} = ${actor.orgId}
+      and ${referrals.status} in (${inStatuses}) and ${consents.revokedAt} is null and ${consents.scopeBasicProfile})`;
+}
+
+/** One of the company's cases is open to the actor. */
+function mayOpenCaseOfCompany(actor: Actor, companyId: SQLWrapper): SQL {
+  return sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companyId} and ${caseScope(actor)})`;
+}
+
+/**
  * Cases the actor may open. Members always; the owner organization's staff (its managers, and the
  * coordinators of parties that run their own desks — 経産局 staff see details only where they are members);
  * the producer team's members; a live referral's receiver when the consent covers the consultation summary.
  * Administrators see no case content.
  */
 export function caseScope(actor: Actor): SQL {
-  if (actor.role === "admin") return NOTHING;
+  if (!can(actor, "case:read")) return NOTHING;
   const conditions: SQL[] = [
     isMemberOfCase(actor, cases.id),
     liveReferralCovering(actor, cases.id, consents.scopeConsultationSummary),
@@ -58,16 +85,16 @@ export function caseScope(actor: Actor): SQL {
 /**
  * Companies the actor may find. Company data is not personal data, so the parties that search before they
  * register (経産局 for their block, INPIT desks and chambers for their prefecture) see the companies of
- * their area; everyone sees the companies of the cases they may open and of their organization's open
- * referrals. 弁理士会 sees a company only through a referral or a case it may open.
+ * their area; everyone sees the companies of the cases they may open, of the referrals their organization
+ * sent, and of the open referrals it received whose consent covers the basic profile.
+ * 弁理士会 sees a company only through a referral or a case it may open.
  */
 export function companyScope(actor: Actor): SQL {
-  if (actor.role === "admin") return NOTHING;
+  if (!can(actor, "company:read")) return NOTHING;
   const conditions: SQL[] = [
-    sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companies.id} and ${caseScope(actor)})`,
-    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companies.id}
-      and (${referrals.fromOrgId} = ${actor.orgId}
-        or (${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} in ('sent', 'accepted', 'in_progress'))))`,
+    mayOpenCaseOfCompany(actor, companies.id),
+    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companies.id} and ${referrals.fromOrgId} = ${actor.orgId})`,
+    referralToActorCoveringProfile(actor, companies.id, OPEN_REFERRAL_STATUSES),
   ];
   if (actor.partyKind !== "jpaa") {
     conditions.push(eq(companies.createdByOrgId, actor.orgId));
@@ -87,32 +114,49 @@ export function companyScope(actor: Actor): SQL {
 
 /**
  * Contact people are personal data (APPI): only for those who may open one of the company's cases, the
- * organization that registered the company, or the receiver of a live referral about it.
+ * organization that registered the company, or the receiver of a live referral about it whose consent covers
+ * the basic profile (handing a person's data to another body needs the company's consent).
  */
 export function contactAccessForCompany(actor: Actor, companyId: SQLWrapper): SQL {
-  if (actor.role === "admin") return NOTHING;
+  if (!can(actor, "contact:read")) return NOTHING;
   return or(
-    sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companyId} and ${caseScope(actor)})`,
+    mayOpenCaseOfCompany(actor, companyId),
     sql`exists (select 1 from ${companies} c2 where c2.id = ${companyId} and c2.created_by_org_id = ${actor.orgId})`,
-    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companyId} and ${referrals.toOrgId} = ${actor.orgId}
-      and ${referrals.status} in ('accepted', 'in_progress'))`,
+    referralToActorCoveringProfile(actor, companyId, LIVE_REFERRAL_STATUSES),
+  )!;
+}
+
+/**
+ * IP rights of a company the actor may find. Filed and registered rights are published; a right still being
+ * prepared is an unfiled invention or mark, and disclosing it can destroy novelty (新規性喪失), so it is
+ * shown only to those who may open one of the company's cases or who registered the company.
+ */
+export function ipRightScope(actor: Actor): SQL {
+  if (!can(actor, "company:read")) return NOTHING;
+  return or(
+    sql`${ipRights.status} <> 'preparing'`,
+    mayOpenCaseOfCompany(actor, ipRights.companyId),
+    sql`exists (select 1 from ${companies} c2 where c2.id = ${ipRights.companyId} and c2.created_by_org_id = ${actor.orgId})`,
   )!;
 }
 
 /** Referrals: the sending and the receiving organization see them (inbox and outbox). */
 export function referralScope(actor: Actor): SQL {
-  if (actor.role === "admin") return NOTHING;
+  if (!can(actor, "referral:read")) return NOTHING;
   return or(eq(referrals.fromOrgId, actor.orgId), eq(referrals.toOrgId, actor.orgId))!;
 }
 
 /**
- * 秘匿メモ: the case's members only — never a manager or a team member as such, never an administrator —
- * and a live referral's receiver only when the company's consent explicitly covers confidential notes.
+ * May the actor read the confidential notes of this case (whether or not it has any)? The case's members
+ * only — never a manager or a team member as such, never an administrator — and a live referral's receiver
+ * only when the company's consent explicitly covers confidential notes.
  */
+export function confidentialNoteAccessForCase(actor: Actor, caseId: SQLWrapper): SQL {
+  if (!can(actor, "confidential:read")) return NOTHING;
+  return or(isMemberOfCase(actor, caseId), liveReferralCovering(actor, caseId, consents.scopeConfidentialNotes))!;
+}
+
+/** 秘匿メモ the actor may read: see confidentialNoteAccessForCase. Every read is audited by the caller. */
 export function confidentialNoteScope(actor: Actor): SQL {
-  if (actor.role === "admin") return NOTHING;
-  return or(
-    isMemberOfCase(actor, confidentialNotes.caseId),
-    liveReferralCovering(actor, confidentialNotes.caseId, consents.scopeConfidentialNotes),
-  )!;
+  return confidentialNoteAccessForCase(actor, confidentialNotes.caseId);
 }

@@ -1,0 +1,68 @@
+/**
+ * Name parts for the companies' representatives and contact people (invented people: contacts are personal
+ * data, so the demo never carries a real person's details).
+ */
+export const FAMILY_NAMES: ReadonlyArray<readonly [kanji: string, kana: string, romaji: string]> = [
+  ["山田", "ヤマダ", "yamada"],
+  ["中村", "ナカムラ", "nakamura"],
+  ["小林", "コバヤシ", "kobayashi"],
+  ["加藤", "カトウ", "kato"],
+  ["吉川", "ヨシカワ", "yoshikawa"],
+  ["山口", "ヤマグチ", "yamaguchi"],
+  ["松田", "マツダ", "matsuda"],
+  ["井上", "イノウエ", "inoue"],
+  ["木下", "キノシタ", "kinoshita"],
+  ["清水", "シミズ", "shimizu"],
+  ["山崎", "ヤマザキ", "yamazaki"],
+  ["森田", "モリタ", "morita"],
+  ["池田", "イケダ", "ikeda"],
+  ["橋本", "ハシモト", "hashimoto"],
+  ["石川", "イシカワ", "ishikawa"],
+  ["前田", "マエダ", "maeda"],
+  ["藤田", "フジタ", "fujita"],
+  ["岡本", "オカモト", "okamoto"],
+  ["長谷川", "ハセガワ", "hasegawa"],
+  ["村田", "ムラタ", "murata"],
+  ["近藤", "コンドウ", "kondo"],
+  ["石井", "イシイ", "ishii"],
+  ["斎藤", "サイトウ", "saito"],
+  ["坂口", "サカグチ", "sakaguchi"],
+  ["葛西", "カサイ", "kasai"],
+  ["対馬", "ツシマ", "tsushima"],
+  ["蝦名", "エビナ", "ebina"],
+  ["竹内", "タケウチ", "takeuchi"],
+  ["宮本", "ミヤモト", "miyamoto"],
+  ["大西", "オオニシ", "onishi"],
+  ["谷口", "タニグチ", "taniguchi"],
+  ["米田", "ヨネダ", "yoneda"],
+];
+
+export const GIVEN_NAMES: ReadonlyArray<readonly [kanji: string, kana: string, romaji: string]> = [
+  ["太郎", "タロウ", "taro"],
+  ["健二", "ケンジ", "kenji"],
+  ["裕子", "ユウコ", "yuko"],
+  ["博之", "ヒロユキ", "hiroyuki"],
+  ["真理", "マリ", "mari"],
+  ["一郎", "イチロウ", "ichiro"],
+  ["晴美", "ハルミ", "harumi"],
+  ["修", "オサム", "osamu"],
+  ["千尋", "チヒロ", "chihiro"],
+  ["大輝", "ダイキ", "daiki"],
+  ["陽子", "ヨウコ", "yoko"],
+  ["孝", "タカシ", "takashi"],
+  ["亜希子", "アキコ", "akiko"],
+  ["信也", "シンヤ", "shinya"],
+  ["恵美", "エミ", "emi"],
+  ["拓海", "タクミ", "takumi"],
+  ["純一", "ジュンイチ", "junichi"],
+  ["由紀", "ユキ", "yuki"],
+  ["哲也", "テツヤ", "tetsuya"],
+  ["奈々", "ナナ", "nana"],
+  ["正人", "マサト", "masato"],
+  ["佳代", "カヨ", "kayo"],
+  ["悠斗", "ユウト", "yuto"],
+  ["美穂子", "ミホコ", "mihoko"],
+];
+
+/** Titles of the second contact, by kind of company. */
+export const STAFF_TITLES = ["総務部長", "開発部 課長", "製造部長", "営業企画室 室長", "取締役 企画担当", "経営企画室", "品質保証部 主任"] as const;

@@ -1,0 +1,264 @@
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { cases, companies, companyContacts, ipRights, organizations, prefectures, type CaseStage } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { caseScope, companyScope, contactAccessForCompany, ipRightScope } from "@/lib/authz/scopes";
+import { afterCursor, clampLimit, decodeCursor, isUuid, toPage, type Page } from "@/lib/pagination";
+import { normalizeCompanyName } from "./normalize-name";
+
+export interface FindCompaniesOptions {
+  /** Name, kana, or a fragment of the 法人番号 (full-width digits and hyphens allowed). */
+  q?: string;
+  prefecture?: number;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CompanyListItem {
+  id: string;
+  name: string;
+  nameKana: string | null;
+  corporateNumber: string | null;
+  isProvisional: boolean;
+  prefectureCode: number;
+  prefectureName: string;
+  city: string | null;
+  industry: string | null;
+}
+
+/** Companies the actor may find, by normalized name then id; `q` searches name, kana and 法人番号. */
+export async function findCompaniesForActor(
+  db: Queryable,
+  actor: Actor,
+  options: FindCompaniesOptions = {},
+): Promise<Page<CompanyListItem>> {
+  const limit = clampLimit(options.limit);
+  const cursor = options.cursor ? decodeCursor(options.cursor, "text") : null;
+  const conditions: (SQL | undefined)[] = [companyScope(actor)];
+  if (options.q !== undefined) conditions.push(companySearchCondition(options.q));
+  if (options.prefecture !== undefined) conditions.push(eq(companies.prefectureCode, options.prefecture));
+  if (cursor) {
+    conditions.push(afterCursor(cursor, { sort: companies.normalizedName, id: companies.id, kind: "text", order: "asc" }));
+  }
+
+  const rows = await db
+    .select({
+      id: companies.id,
+      name: companies.name,
+      nameKana: companies.nameKana,
+      normalizedName: companies.normalizedName,
+      corporateNumber: companies.corporateNumber,
+      isProvisional: companies.isProvisional,
+      prefectureCode: companies.prefectureCode,
+      prefectureName: prefectures.nameJa,
+      city: companies.city,
+      industry: companies.industry,
+    })
+    .from(companies)
+    .innerJoin(prefectures, eq(prefectures.code, companies.prefectureCode))
+    .where(and(...conditions))
+    .orderBy(asc(companies.normalizedName), asc(companies.id))
+    .limit(limit + 1);
+
+  return toPage(
+    rows,
+    limit,
+    (row) => ({ key: row.normalizedName, id: row.id }),
+    ({ normalizedName: _sortKey, ...item }) => item,
+  );
+}
+
+/** Characters PostgreSQL's LIKE treats specially; a search for "100%" means the text, not a pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** Digit-group separators people type in a 法人番号, as in ./corporate-number.ts. */
+const NUMBER_SEPARATORS = /[\-\u2010-\u2015\u2212\u30fc\uff70]/g;
+
+/** Hiragana typed into the search box should find readings stored in katakana. */
+function hiraganaToKatakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+}
+
+/**
+ * One word of the query as the forms it may take in `search_text` (the database's NFKC, lower-cased name,
+ * kana and 法人番号): as typed; without the legal form ("株式会社津軽醸造" finds "株式会社 津軽醸造"); hiragana
+ * as katakana; digits without hyphens.
+ */
+function spellingsOf(word: string): string[] {
+  const spellings = [word, normalizeCompanyName(word), hiraganaToKatakana(word)];
+  const digits = word.replace(NUMBER_SEPARATORS, "");
+  if (/^[0-9]+$/.test(digits)) spellings.push(digits);
+  return [...new Set(spellings.filter((s) => s !== ""))];
+}
+
+/**
+ * `q` matches companies whose name, kana or 法人番号 contain every word of it, in any of its spellings.
+ * Each spelling is a condition the search indexes serve (docs/decisions/006-company-search.md): a
+ * trigram-indexed LIKE on search_text for 3+ characters, and containment in the GIN-indexed search_bigrams
+ * for 2, which trigrams cannot serve. A blank q matches everything.
+ */
+function companySearchCondition(q: string): SQL | undefined {
+  const words = q.normalize("NFKC").toLowerCase().split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0) return undefined;
+  return and(
+    ...words.map((word) =>
+      or(
+        ...spellingsOf(word).map((spelling) =>
+          [...spelling].length === 2
+            ? sql`${companies.searchBigrams} @> array[${spelling}]::text[]`
+            : sql`${companies.searchText} like ${`%${escapeLike(spelling)}%`}`,
+        ),
+      ),
+    ),
+  );
+}
+
+export interface CompanyDetail {
+  id: string;
+  corporateNumber: string | null;
+  name: string;
+  nameKana: string | null;
+  prefectureCode: number;
+  prefectureName: string;
+  city: string | null;
+  address: string | null;
+  industry: string | null;
+  employeeCount: number | null;
+  capitalYen: number | null;
+  website: string | null;
+  foundedOn: string | null;
+  isProvisional: boolean;
+  createdByOrg: { id: string; name: string } | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Contact people (personal data). Absent — not empty — when the actor may not see them. */
+  contacts?: CompanyContactItem[];
+  ipRights: IpRightItem[];
+  /** The company's cases that the actor may open, most recently updated first. */
+  cases: CompanyCaseItem[];
+}
+
+export interface CompanyContactItem {
+  id: string;
+  name: string;
+  nameKana: string | null;
+  title: string | null;
+  isRepresentative: boolean;
+  email: string | null;
+  phone: string | null;
+  preferredContactMethod: string;
+  notes: string | null;
+}
+
+export interface IpRightItem {
+  id: string;
+  kind: string;
+  title: string;
+  applicationNumber: string | null;
+  registrationNumber: string | null;
+  status: string;
+  filedOn: string | null;
+  registeredOn: string | null;
+}
+
+export interface CompanyCaseItem {
+  id: string;
+  code: string;
+  title: string;
+  stage: CaseStage;
+  ownerOrgName: string;
+  updatedAt: Date;
+}
+
+/** One company as the actor may see it, or null when it is outside the actor's scope (or the id is malformed). */
+export async function getCompanyForActor(db: Queryable, actor: Actor, id: string): Promise<CompanyDetail | null> {
+  if (!isUuid(id)) return null;
+  const [company] = await db
+    .select({
+      id: companies.id,
+      corporateNumber: companies.corporateNumber,
+      name: companies.name,
+      nameKana: companies.nameKana,
+      prefectureCode: companies.prefectureCode,
+      prefectureName: prefectures.nameJa,
+      city: companies.city,
+      address: companies.address,
+      industry: companies.industry,
+      employeeCount: companies.employeeCount,
+      capitalYen: companies.capitalYen,
+      website: companies.website,
+      foundedOn: companies.foundedOn,
+      isProvisional: companies.isProvisional,
+      createdByOrgId: organizations.id,
+      createdByOrgName: organizations.nameJa,
+      version: companies.version,
+      createdAt: companies.createdAt,
+      updatedAt: companies.updatedAt,
+      mayReadContacts: sql<boolean>`${contactAccessForCompany(actor, companies.id)}`.mapWith(Boolean),
+    })
+    .from(companies)
+    .innerJoin(prefectures, eq(prefectures.code, companies.prefectureCode))
+    .leftJoin(organizations, eq(organizations.id, companies.createdByOrgId))
+    .where(and(eq(companies.id, id), companyScope(actor)))
+    .limit(1);
+  if (!company) return null;
+
+  const [contacts, rights, visibleCases] = await Promise.all([
+    company.mayReadContacts
+      ? db
+          .select({
+            id: companyContacts.id,
+            name: companyContacts.name,
+            nameKana: companyContacts.nameKana,
+            title: companyContacts.title,
+            isRepresentative: companyContacts.isRepresentative,
+            email: companyContacts.email,
+            phone: companyContacts.phone,
+            preferredContactMethod: companyContacts.preferredContactMethod,
+            notes: companyContacts.notes,
+          })
+          .from(companyContacts)
+          .where(and(eq(companyContacts.companyId, id), contactAccessForCompany(actor, companyContacts.companyId)))
+          .orderBy(desc(companyContacts.isRepresentative), asc(companyContacts.createdAt), asc(companyContacts.id))
+      : Promise.resolve(undefined),
+    db
+      .select({
+        id: ipRights.id,
+        kind: ipRights.kind,
+        title: ipRights.title,
+        applicationNumber: ipRights.applicationNumber,
+        registrationNumber: ipRights.registrationNumber,
+        status: ipRights.status,
+        filedOn: ipRights.filedOn,
+        registeredOn: ipRights.registeredOn,
+      })
+      .from(ipRights)
+      .where(and(eq(ipRights.companyId, id), ipRightScope(actor)))
+      .orderBy(sql`${ipRights.filedOn} desc nulls first`, asc(ipRights.id)),
+    db
+      .select({
+        id: cases.id,
+        code: cases.code,
+        title: cases.title,
+        stage: cases.stage,
+        ownerOrgName: organizations.nameJa,
+        updatedAt: cases.updatedAt,
+      })
+      .from(cases)
+      .innerJoin(organizations, eq(organizations.id, cases.ownerOrgId))
+      .where(and(eq(cases.companyId, id), caseScope(actor)))
+      .orderBy(desc(cases.updatedAt), desc(cases.id)),
+  ]);
+
+  const { createdByOrgId, createdByOrgName, mayReadContacts: _checked, ...profile } = company;
+  return {
+    ...profile,
+    createdByOrg: createdByOrgId && createdByOrgName ? { id: createdByOrgId, name: createdByOrgName } : null,
+    ...(contacts ? { contacts } : {}),
+    ipRights: rights,
+    cases: visibleCases,
+  };
+}
