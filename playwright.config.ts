@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The e2e server (scripts/e2e-server.ts) listens here, not on 3000, so that it never collides with
 // `npm run demo` or `next dev` on the same machine.
-const PORT = 3100;
+// E2E_PORT lets two runs (e.g. a fresh-clone check beside a developer's run) share the machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 // scripts/test.sh builds in its own step and sets E2E_SKIP_BUILD=1; a bare `npx playwright test` builds inside

@@ -17,7 +17,7 @@ import { openDb } from "../db/client";
 import { LOCKOUT_ACCOUNT } from "../e2e/support/accounts";
 
 // Not 3000, so that e2e runs never collide with `npm run demo` or `next dev`. Also in playwright.config.ts.
-const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // Fixed so that a failing run can be reproduced; it signs only cookies of this throwaway server.
 const E2E_AUTH_SECRET = "renkei-e2e-only-auth-secret-do-not-use-elsewhere";
 const NO_DATABASE_DURING_BUILD = "postgres://no-database-during-build@127.0.0.1:1/none";

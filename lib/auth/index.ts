@@ -19,6 +19,14 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(254), p
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password or a locked account is an expected outcome, recorded in the audit log; a stack trace
+    // per attempt would bury real errors in the server log.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
