@@ -41,6 +41,12 @@ export type NavLabelKey =
   | "organizations"
   | "auditLog";
 
+/**
+ * A live number beside an item (TanStack Query over /api/v1/referrals/counts): the referrals awaiting the
+ * organization's answer, or the sent ones that need chasing (overdue, follow-up due).
+ */
+export type NavBadge = "referrals" | "referralInbox" | "referralOutbox";
+
 export interface NavItem {
   /** Unique within the menu; also the React key. */
   id: string;
@@ -51,6 +57,7 @@ export interface NavItem {
   permission: Permission;
   /** The page does not exist yet: the item is listed as 「準備中」 and is not a link. */
   planned: boolean;
+  badge?: NavBadge;
 }
 
 /**
@@ -59,7 +66,6 @@ export interface NavItem {
 export const PLANNED_PATHS: ReadonlySet<string> = new Set([
   "/teams",
   "/kpi",
-  "/referrals/new",
   "/admin/users",
   "/admin/organizations",
   "/admin/audit",
@@ -74,9 +80,23 @@ const ITEMS = {
   regionOverview: { id: "dashboard", href: "/dashboard", label: "regionOverview", icon: "map", permission: "dashboard:view" },
   cases: { id: "cases", href: "/cases", label: "cases", icon: "cases", permission: "case:read" },
   companies: { id: "companies", href: "/companies", label: "companies", icon: "companies", permission: "company:read" },
-  referrals: { id: "referrals", href: "/referrals", label: "referrals", icon: "referrals", permission: "referral:read" },
-  referralInbox: { id: "referral-inbox", href: "/referrals?box=inbox", label: "referralInbox", icon: "inbox", permission: "referral:read" },
-  referralOutbox: { id: "referral-outbox", href: "/referrals?box=outbox", label: "referralOutbox", icon: "send", permission: "referral:read" },
+  referrals: { id: "referrals", href: "/referrals", label: "referrals", icon: "referrals", permission: "referral:read", badge: "referrals" },
+  referralInbox: {
+    id: "referral-inbox",
+    href: "/referrals?box=inbox",
+    label: "referralInbox",
+    icon: "inbox",
+    permission: "referral:read",
+    badge: "referralInbox",
+  },
+  referralOutbox: {
+    id: "referral-outbox",
+    href: "/referrals?box=outbox",
+    label: "referralOutbox",
+    icon: "send",
+    permission: "referral:read",
+    badge: "referralOutbox",
+  },
   ipNeedIntake: { id: "ip-need-intake", href: "/referrals/new", label: "ipNeedIntake", icon: "intake", permission: "referral:send" },
   producerTeams: { id: "teams", href: "/teams", label: "producerTeams", icon: "teams", permission: "team:read" },
   kpi: { id: "kpi", href: "/kpi", label: "kpi", icon: "kpi", permission: "kpi:read" },

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
 import { buildNavigation } from "@/lib/navigation";
 import { LanguageSwitch } from "@/components/app-shell/language-switch";
 import { MobileNav } from "@/components/app-shell/mobile-nav";
 import { PartyBadge } from "@/components/app-shell/party-badge";
 import { SidebarNav, type SidebarNavItem } from "@/components/app-shell/sidebar-nav";
 import { UserMenu } from "@/components/app-shell/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { signOutAction } from "./actions";
 import { Providers } from "./providers";
 
@@ -65,6 +67,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 </span>
                 <PartyBadge partyKind={actor.partyKind} />
               </div>
+              {can(actor, "notification:read") ? <NotificationBell /> : null}
               <LanguageSwitch />
               <UserMenu
                 user={{ name: actor.name, email: actor.email, organization: actor.orgName, role: roleLabel }}

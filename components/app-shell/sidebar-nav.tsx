@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { isNavItemActive, type NavItem } from "@/lib/navigation";
 import { cn } from "@/lib/utils";
+import { NavCountBadge } from "./nav-count-badge";
 import { NavIcon } from "./nav-icon";
 
 export interface SidebarNavItem extends NavItem {
@@ -56,6 +57,7 @@ export function SidebarNav({ items, label, comingSoonLabel, onNavigate }: Sideba
               >
                 <NavIcon name={item.icon} className="size-4 shrink-0" />
                 <span className="truncate">{item.text}</span>
+                {item.badge ? <NavCountBadge badge={item.badge} /> : null}
               </Link>
             </li>
           );

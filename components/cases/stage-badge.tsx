@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import type { CaseStage } from "@/db/schema";
 
@@ -12,10 +12,11 @@ const VARIANTS: Record<CaseStage, BadgeProps["variant"]> = {
   paused: "muted",
 };
 
-export async function StageBadge({ stage }: { stage: CaseStage }) {
-  const t = await getTranslations("stages");
+/** A stage as a badge. Not async, so that server pages and the client board render the same component. */
+export function StageBadge({ stage, className }: { stage: CaseStage; className?: string }) {
+  const t = useTranslations("stages");
   return (
-    <Badge variant={VARIANTS[stage]} data-stage={stage}>
+    <Badge variant={VARIANTS[stage]} data-stage={stage} className={className}>
       {t(stage)}
     </Badge>
   );

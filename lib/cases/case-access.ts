@@ -10,7 +10,7 @@ import { caseScope } from "@/lib/authz/scopes";
  * and — for producers — the producer team's members. Seeing a case (caseScope) is wider on purpose: a live
  * referral's receiver or a desk colleague reads the case without being able to rewrite it.
  */
-function mayEditCase(actor: Actor): SQL {
+export function mayEditCase(actor: Actor): SQL {
   const conditions: SQL[] = [
     sql`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.userId})`,
     eq(cases.leadUserId, actor.userId),

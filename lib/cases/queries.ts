@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
   activities,
   activityParticipants,
   caseMembers,
+  caseStage,
   caseThemes,
   cases,
   companies,
@@ -13,6 +14,7 @@ import {
   organizations,
   outcomes,
   prefectures,
+  producerTeamMembers,
   producerTeams,
   themes,
   users,
@@ -22,6 +24,7 @@ import {
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { caseScope, confidentialNoteAccessForCase, confidentialNoteScope } from "@/lib/authz/scopes";
+import { mayEditCase } from "./case-access";
 import { afterCursor, clampLimit, decodeCursor, isUuid, timestampSortKey, toPage, type Page } from "@/lib/pagination";
 
 /** How many activities the case page shows; older ones are paged in elsewhere. */
@@ -29,6 +32,12 @@ export const RECENT_ACTIVITY_LIMIT = 50;
 
 export interface FindCasesOptions {
   stage?: CaseStage;
+  /** A fragment of the case's title or code, or of its company's name. */
+  q?: string;
+  /** A theme key (商標・ブランド = trademark_brand, …). */
+  theme?: string;
+  /** Only cases the actor is a member of (the lead is one). */
+  mine?: boolean;
   cursor?: string;
   limit?: number;
 }
@@ -43,15 +52,43 @@ export interface CaseListItem {
   lead: { id: string; name: string };
   openedOn: string;
   updatedAt: Date;
+  /** For a stage change from the list or the board, which is versioned like any edit. */
+  version: number;
+  /** Whether the actor may change the case (lib/cases/case-access.ts); the board offers moves only then. */
+  mayEdit: boolean;
 }
 
 const leadUsers = alias(users, "lead_users");
+
+/** Characters PostgreSQL's LIKE treats specially; a search for "100%" means the text, not a pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** The list filters other than the stage and the position, shared by the list, the board's counts and exports. */
+function caseFilterConditions(actor: Actor, options: Omit<FindCasesOptions, "stage" | "cursor" | "limit">): SQL[] {
+  const conditions: SQL[] = [caseScope(actor)];
+  const q = options.q?.normalize("NFKC").trim();
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(
+      sql`(${cases.title} ilike ${pattern} or ${cases.code} ilike ${pattern} or ${companies.name} ilike ${pattern} or ${companies.searchText} like ${pattern.toLowerCase()})`,
+    );
+  }
+  if (options.theme) {
+    conditions.push(sql`exists (select 1 from ${caseThemes} where ${caseThemes.caseId} = ${cases.id} and ${caseThemes.themeKey} = ${options.theme})`);
+  }
+  if (options.mine) {
+    conditions.push(sql`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.userId})`);
+  }
+  return conditions;
+}
 
 /** Cases the actor may open, most recently updated first. */
 export async function findCasesForActor(db: Queryable, actor: Actor, options: FindCasesOptions = {}): Promise<Page<CaseListItem>> {
   const limit = clampLimit(options.limit);
   const cursor = options.cursor ? decodeCursor(options.cursor, "timestamp") : null;
-  const conditions: SQL[] = [caseScope(actor)];
+  const conditions: SQL[] = caseFilterConditions(actor, options);
   if (options.stage) conditions.push(eq(cases.stage, options.stage));
   if (cursor) conditions.push(afterCursor(cursor, { sort: cases.updatedAt, id: cases.id, kind: "timestamp", order: "desc" }));
 
@@ -70,6 +107,8 @@ export async function findCasesForActor(db: Queryable, actor: Actor, options: Fi
       leadName: leadUsers.name,
       openedOn: cases.openedOn,
       updatedAt: cases.updatedAt,
+      version: cases.version,
+      mayEdit: sql<boolean>`${mayEditCase(actor)}`.mapWith(Boolean),
       sortKey: timestampSortKey(cases.updatedAt),
     })
     .from(cases)
@@ -95,8 +134,62 @@ export async function findCasesForActor(db: Queryable, actor: Actor, options: Fi
       lead: { id: row.leadId, name: row.leadName },
       openedOn: row.openedOn,
       updatedAt: row.updatedAt,
+      version: row.version,
+      mayEdit: row.mayEdit,
     }),
   );
+}
+
+/** How many of the actor's cases, under the same filters, are in each stage: the board's column headings. */
+export async function countCasesByStageForActor(
+  db: Queryable,
+  actor: Actor,
+  options: Omit<FindCasesOptions, "stage" | "cursor" | "limit"> = {},
+): Promise<Record<CaseStage, number>> {
+  const rows = await db
+    .select({ stage: cases.stage, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(cases)
+    .innerJoin(companies, eq(companies.id, cases.companyId))
+    .where(and(...caseFilterConditions(actor, options)))
+    .groupBy(cases.stage);
+  const counts = Object.fromEntries(caseStage.enumValues.map((stage) => [stage, 0])) as Record<CaseStage, number>;
+  for (const row of rows) counts[row.stage] = row.count;
+  return counts;
+}
+
+export interface SelectableUser {
+  id: string;
+  name: string;
+  orgName: string;
+}
+
+/**
+ * People the actor may put on a case or give a next action: the active staff of their own organization and of
+ * their producer teams (administrators excluded — they take no part in cases). The actions check each choice
+ * again; this list is what the forms offer.
+ */
+export async function findSelectableUsersForActor(db: Queryable, actor: Actor): Promise<SelectableUser[]> {
+  const sameOrg = eq(users.organizationId, actor.orgId);
+  const sameTeam =
+    actor.teamIds.length > 0
+      ? sql`exists (select 1 from ${producerTeamMembers} where ${producerTeamMembers.userId} = ${users.id} and ${inArray(producerTeamMembers.teamId, actor.teamIds)})`
+      : undefined;
+  return db
+    .select({ id: users.id, name: users.name, orgName: organizations.nameJa })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.isActive, true), eq(organizations.isActive, true), ne(users.role, "admin"), sameTeam ? or(sameOrg, sameTeam) : sameOrg))
+    .orderBy(asc(organizations.nameJa), asc(users.nameKana), asc(users.name), asc(users.id));
+}
+
+/** The producer teams the actor belongs to, newest fiscal year first: a case may be given to one of them. */
+export async function findTeamsOfActor(db: Queryable, actor: Actor): Promise<{ id: string; name: string; fiscalYear: number }[]> {
+  if (actor.teamIds.length === 0) return [];
+  return db
+    .select({ id: producerTeams.id, name: producerTeams.name, fiscalYear: producerTeams.fiscalYear })
+    .from(producerTeams)
+    .where(inArray(producerTeams.id, actor.teamIds))
+    .orderBy(desc(producerTeams.fiscalYear), asc(producerTeams.name));
 }
 
 export interface CaseDetail {
@@ -112,6 +205,8 @@ export interface CaseDetail {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Whether the actor may change the case (stage, members, outcomes, edits): lib/cases/case-access.ts. */
+  mayEdit: boolean;
   company: {
     id: string;
     name: string;
@@ -198,6 +293,7 @@ export async function getCaseForActor(db: Queryable, actor: Actor, id: string): 
       producerTeamName: producerTeams.name,
       lead: { id: leadUsers.id, name: leadUsers.name },
       mayReadConfidential: sql<boolean>`${confidentialNoteAccessForCase(actor, cases.id)}`.mapWith(Boolean),
+      mayEdit: sql<boolean>`${mayEditCase(actor)}`.mapWith(Boolean),
     })
     .from(cases)
     .innerJoin(companies, eq(companies.id, cases.companyId))

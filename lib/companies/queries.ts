@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { cases, companies, companyContacts, ipRights, organizations, prefectures, type CaseStage } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { caseScope, companyScope, contactAccessForCompany, ipRightScope } from "@/lib/authz/scopes";
+import { OPEN_STAGES } from "@/lib/cases/stage";
 import { afterCursor, clampLimit, decodeCursor, isUuid, toPage, type Page } from "@/lib/pagination";
 import { normalizeCompanyName } from "./normalize-name";
 
@@ -10,6 +11,12 @@ export interface FindCompaniesOptions {
   /** Name, kana, or a fragment of the 法人番号 (full-width digits and hyphens allowed). */
   q?: string;
   prefecture?: number;
+  /** A regional block's code (tohoku, chubu, …): the companies of its prefectures. */
+  block?: string;
+  /** A fragment of the industry as recorded (free text: 製造業, 伝統工芸, …). */
+  industry?: string;
+  /** Only companies with a case in an open stage that the actor may open. */
+  hasOpenCase?: boolean;
   cursor?: string;
   limit?: number;
 }
@@ -26,22 +33,36 @@ export interface CompanyListItem {
   industry: string | null;
 }
 
-/** Companies the actor may find, by normalized name then id; `q` searches name, kana and 法人番号. */
-export async function findCompaniesForActor(
-  db: Queryable,
-  actor: Actor,
-  options: FindCompaniesOptions = {},
-): Promise<Page<CompanyListItem>> {
+/**
+ * The list query of findCompaniesForActor, built but not run: the EXPLAIN test (search-explain.test.ts) checks
+ * the plan of exactly this statement, so that the indexes it proves are the ones the page uses.
+ */
+export function companyListQuery(db: Queryable, actor: Actor, options: FindCompaniesOptions = {}) {
   const limit = clampLimit(options.limit);
   const cursor = options.cursor ? decodeCursor(options.cursor, "text") : null;
   const conditions: (SQL | undefined)[] = [companyScope(actor)];
   if (options.q !== undefined) conditions.push(companySearchCondition(options.q));
   if (options.prefecture !== undefined) conditions.push(eq(companies.prefectureCode, options.prefecture));
+  if (options.block !== undefined) {
+    conditions.push(
+      inArray(companies.prefectureCode, sql`(select ${prefectures.code} from ${prefectures} where ${prefectures.blockCode} = ${options.block})`),
+    );
+  }
+  if (options.industry !== undefined && options.industry.trim() !== "") {
+    conditions.push(sql`${companies.industry} ilike ${`%${escapeLike(options.industry.normalize("NFKC").trim())}%`}`);
+  }
+  if (options.hasOpenCase) {
+    // Through caseScope: a case the actor may not open must not show, even as "this company has one".
+    const open = sql.raw(OPEN_STAGES.map((stage) => `'${stage}'`).join(", "));
+    conditions.push(
+      sql`exists (select 1 from ${cases} where ${cases.companyId} = ${companies.id} and ${cases.stage} in (${open}) and ${caseScope(actor)})`,
+    );
+  }
   if (cursor) {
     conditions.push(afterCursor(cursor, { sort: companies.normalizedName, id: companies.id, kind: "text", order: "asc" }));
   }
 
-  const rows = await db
+  return db
     .select({
       id: companies.id,
       name: companies.name,
@@ -59,10 +80,18 @@ export async function findCompaniesForActor(
     .where(and(...conditions))
     .orderBy(asc(companies.normalizedName), asc(companies.id))
     .limit(limit + 1);
+}
 
+/** Companies the actor may find, by normalized name then id; `q` searches name, kana and 法人番号. */
+export async function findCompaniesForActor(
+  db: Queryable,
+  actor: Actor,
+  options: FindCompaniesOptions = {},
+): Promise<Page<CompanyListItem>> {
+  const rows = await companyListQuery(db, actor, options);
   return toPage(
     rows,
-    limit,
+    clampLimit(options.limit),
     (row) => ({ key: row.normalizedName, id: row.id }),
     ({ normalizedName: _sortKey, ...item }) => item,
   );
@@ -151,6 +180,8 @@ export interface CompanyContactItem {
   phone: string | null;
   preferredContactMethod: string;
   notes: string | null;
+  /** For an edit of the contact, which is versioned like any edit. */
+  version: number;
 }
 
 export interface IpRightItem {
@@ -162,6 +193,8 @@ export interface IpRightItem {
   status: string;
   filedOn: string | null;
   registeredOn: string | null;
+  /** For an edit of the right, which is versioned like any edit. */
+  version: number;
 }
 
 export interface CompanyCaseItem {
@@ -219,6 +252,7 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
             phone: companyContacts.phone,
             preferredContactMethod: companyContacts.preferredContactMethod,
             notes: companyContacts.notes,
+            version: companyContacts.version,
           })
           .from(companyContacts)
           .where(and(eq(companyContacts.companyId, id), contactAccessForCompany(actor, companyContacts.companyId)))
@@ -234,6 +268,7 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
         status: ipRights.status,
         filedOn: ipRights.filedOn,
         registeredOn: ipRights.registeredOn,
+        version: ipRights.version,
       })
       .from(ipRights)
       .where(and(eq(ipRights.companyId, id), ipRightScope(actor)))

@@ -1,21 +1,27 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
+  activities,
+  caseMembers,
   caseStage,
+  caseThemes,
   cases,
   companies,
   modelRegions,
   nextActions,
   organizations,
+  partyKinds,
   prefectures,
   producerTeamMembers,
   producerTeams,
   referralStatus,
   referrals,
   regionalBlocks,
+  themes,
   users,
   userRole,
+  type ActivityKind,
   type CaseStage,
   type ReferralStatus,
   type UserRole,
@@ -25,7 +31,7 @@ import { can } from "@/lib/authz/can";
 import { ForbiddenError } from "@/lib/authz/errors";
 import { caseScope, referralScope } from "@/lib/authz/scopes";
 import { OPEN_STAGES } from "@/lib/cases/stage";
-import { todayInJst } from "@/lib/format/fiscal-year";
+import { fiscalYearOf, fiscalYearRange, todayInJst } from "@/lib/format/fiscal-year";
 import { overdueReferralCondition } from "@/lib/referrals/overdue";
 
 /**
@@ -71,11 +77,25 @@ export type MetiScope =
 export interface ProducerTeamSummary {
   id: string;
   name: string;
+  modelRegionId: string;
   modelRegionNameJa: string;
   modelRegionNameEn: string;
   fiscalYear: number;
+  leadName: string;
   memberCount: number;
   caseCount: number;
+}
+
+export interface ModelRegionSummary {
+  id: string;
+  kind: "prefecture" | "city";
+  nameJa: string;
+  nameEn: string;
+  firstFiscalYear: number;
+  lastFiscalYear: number;
+  /** Running in the current fiscal year (知財重点支援エリア run up to three years). */
+  current: boolean;
+  teams: ProducerTeamSummary[];
 }
 
 export interface TeamCaseItem {
@@ -87,24 +107,59 @@ export interface TeamCaseItem {
   updatedAt: Date;
 }
 
+export interface NamedOption {
+  key: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+export interface PrefectureOfScope {
+  code: number;
+  nameJa: string;
+  nameEn: string;
+}
+
+export interface OverdueByRecipient {
+  orgId: string;
+  orgName: string;
+  partyKind: string | null;
+  count: number;
+  /** The earliest answer date missed: how long the oldest one has waited. */
+  oldestRespondBy: string;
+}
+
 export interface MetiOverview {
   scope: MetiScope;
   casesByStage: StageCounts;
+  /** The block's prefectures in JIS order (all 47 for the national level): the rows of the tables below. */
+  prefectures: PrefectureOfScope[];
+  /** Cases by the company's prefecture and stage (only non-zero cells). */
+  casesByPrefectureStage: { prefectureCode: number; stage: CaseStage; count: number }[];
+  /** Cases by the company's prefecture and theme (a case with two themes counts under both). */
+  casesByPrefectureTheme: { prefectureCode: number; themeKey: string; count: number }[];
+  themes: NamedOption[];
   /** Referrals sent by organizations of the block, by status. */
   referralsSent: ReferralStatusCounts;
   /** Referrals received by organizations of the block, by status. */
   referralsReceived: ReferralStatusCounts;
   /** Referrals touching the block, by sending and receiving party kind (null receiver: outside Renkei). */
   flow: { fromParty: string | null; toParty: string | null; count: number }[];
+  /** The party kinds (data, DOMAIN.md), for the rows and columns of the flow matrix. */
+  partyKinds: NamedOption[];
+  /** Unanswered after their answer date, touching the block, by receiving organization. */
+  overdueReferrals: { total: number; byRecipient: OverdueByRecipient[] };
   producerTeams: ProducerTeamSummary[];
+  /** The model regions in the block, newest first, each with its producer teams. */
+  modelRegions: ModelRegionSummary[];
   /** Cases of the actor's own producer teams that the actor may open (caseScope), newest first. */
   teamCases: TeamCaseItem[];
 }
 
 const fromOrgs = alias(organizations, "dash_from_orgs");
 const toOrgs = alias(organizations, "dash_to_orgs");
+const teamLeads = alias(users, "dash_team_leads");
 
-export async function getMetiOverview(db: Queryable, actor: Actor): Promise<MetiOverview> {
+export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = new Date()): Promise<MetiOverview> {
   // The block-wide counts below are not caseScope'd: they are the one aggregate DOMAIN.md grants 経産局.
   if (actor.partyKind !== "meti" || !can(actor, "dashboard:view")) throw new ForbiddenError("dashboard:view");
 
@@ -125,14 +180,42 @@ export async function getMetiOverview(db: Queryable, actor: Actor): Promise<Meti
       ? undefined
       : inArray(prefectureCode, sql`(select ${prefectures.code} from ${prefectures} where ${prefectures.blockCode} = ${blockCode})`);
   const orgInBlock = (org: typeof fromOrgs | typeof toOrgs) => (blockCode === null ? undefined : eq(org.blockCode, blockCode));
+  const touchesBlock = blockCode === null ? undefined : or(eq(fromOrgs.blockCode, blockCode), eq(toOrgs.blockCode, blockCode));
+  const currentFiscalYear = fiscalYearOf(todayInJst(now));
 
-  const [caseRows, sentRows, receivedRows, flowRows, teams, teamCases] = await Promise.all([
+  const [caseRows, prefectureRows, prefectureStageRows, prefectureThemeRows, themeRows, kindRows] = await Promise.all([
     db
       .select({ stage: cases.stage, count: count() })
       .from(cases)
       .innerJoin(companies, eq(companies.id, cases.companyId))
       .where(inBlock(companies.prefectureCode))
       .groupBy(cases.stage),
+    db
+      .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
+      .from(prefectures)
+      .where(blockCode === null ? undefined : eq(prefectures.blockCode, blockCode))
+      .orderBy(asc(prefectures.code)),
+    db
+      .select({ prefectureCode: companies.prefectureCode, stage: cases.stage, count: count() })
+      .from(cases)
+      .innerJoin(companies, eq(companies.id, cases.companyId))
+      .where(inBlock(companies.prefectureCode))
+      .groupBy(companies.prefectureCode, cases.stage),
+    db
+      .select({ prefectureCode: companies.prefectureCode, themeKey: caseThemes.themeKey, count: count() })
+      .from(caseThemes)
+      .innerJoin(cases, eq(cases.id, caseThemes.caseId))
+      .innerJoin(companies, eq(companies.id, cases.companyId))
+      .where(inBlock(companies.prefectureCode))
+      .groupBy(companies.prefectureCode, caseThemes.themeKey),
+    db.select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.sortOrder)),
+    db
+      .select({ key: partyKinds.key, nameJa: partyKinds.nameJa, nameEn: partyKinds.nameEn })
+      .from(partyKinds)
+      .orderBy(asc(partyKinds.sortOrder), asc(partyKinds.key)),
+  ]);
+
+  const [sentRows, receivedRows, flowRows, overdueRows, teams, regions, teamCases] = await Promise.all([
     db
       .select({ status: referrals.status, count: count() })
       .from(referrals)
@@ -150,25 +233,55 @@ export async function getMetiOverview(db: Queryable, actor: Actor): Promise<Meti
       .from(referrals)
       .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
       .leftJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
-      .where(blockCode === null ? undefined : or(eq(fromOrgs.blockCode, blockCode), eq(toOrgs.blockCode, blockCode)))
+      .where(touchesBlock)
       .groupBy(fromOrgs.partyKindKey, toOrgs.partyKindKey)
       .orderBy(desc(count())),
+    // Who owes an answer, not about what: organization names and counts only.
+    db
+      .select({
+        orgId: toOrgs.id,
+        orgName: toOrgs.nameJa,
+        partyKind: toOrgs.partyKindKey,
+        count: count(),
+        oldestRespondBy: sql<string>`min(${referrals.respondBy})`,
+      })
+      .from(referrals)
+      .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
+      .innerJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
+      .where(and(overdueReferralCondition(now), touchesBlock))
+      .groupBy(toOrgs.id, toOrgs.nameJa, toOrgs.partyKindKey)
+      .orderBy(desc(count()), asc(toOrgs.nameJa)),
     db
       .select({
         id: producerTeams.id,
         name: producerTeams.name,
+        modelRegionId: modelRegions.id,
         modelRegionNameJa: modelRegions.nameJa,
         modelRegionNameEn: modelRegions.nameEn,
         fiscalYear: producerTeams.fiscalYear,
+        leadName: teamLeads.name,
         memberCount: sql<number>`(select count(*) from ${producerTeamMembers} where ${producerTeamMembers.teamId} = ${producerTeams.id})`.mapWith(Number),
         caseCount: sql<number>`(select count(*) from ${cases} where ${cases.producerTeamId} = ${producerTeams.id})`.mapWith(Number),
       })
       .from(producerTeams)
       .innerJoin(modelRegions, eq(modelRegions.id, producerTeams.modelRegionId))
       .innerJoin(organizations, eq(organizations.id, producerTeams.organizationId))
+      .innerJoin(teamLeads, eq(teamLeads.id, producerTeams.leadUserId))
       .where(blockCode === null ? undefined : or(eq(organizations.blockCode, blockCode), inBlock(modelRegions.prefectureCode)))
       .orderBy(desc(producerTeams.fiscalYear), asc(producerTeams.name))
-      .limit(20),
+      .limit(50),
+    db
+      .select({
+        id: modelRegions.id,
+        kind: modelRegions.kind,
+        nameJa: modelRegions.nameJa,
+        nameEn: modelRegions.nameEn,
+        firstFiscalYear: modelRegions.firstFiscalYear,
+        lastFiscalYear: modelRegions.lastFiscalYear,
+      })
+      .from(modelRegions)
+      .where(inBlock(modelRegions.prefectureCode))
+      .orderBy(desc(modelRegions.lastFiscalYear), asc(modelRegions.prefectureCode), asc(modelRegions.nameJa)),
     actor.teamIds.length === 0
       ? Promise.resolve([])
       : db
@@ -188,13 +301,27 @@ export async function getMetiOverview(db: Queryable, actor: Actor): Promise<Meti
           .limit(HOME_LIST_LIMIT),
   ]);
 
+  const modelRegionSummaries: ModelRegionSummary[] = regions.map((region) => ({
+    ...region,
+    current: region.firstFiscalYear <= currentFiscalYear && currentFiscalYear <= region.lastFiscalYear,
+    teams: teams.filter((team) => team.modelRegionId === region.id),
+  }));
+  const overdueByRecipient = overdueRows.map((r) => ({ ...r, count: Number(r.count) }));
+
   return {
     scope,
     casesByStage: stageCounts(caseRows),
+    prefectures: prefectureRows,
+    casesByPrefectureStage: prefectureStageRows.map((r) => ({ ...r, count: Number(r.count) })),
+    casesByPrefectureTheme: prefectureThemeRows.map((r) => ({ ...r, count: Number(r.count) })),
+    themes: themeRows,
     referralsSent: statusCounts(sentRows),
     referralsReceived: statusCounts(receivedRows),
     flow: flowRows.map((r) => ({ ...r, count: Number(r.count) })),
+    partyKinds: kindRows,
+    overdueReferrals: { total: overdueByRecipient.reduce((n, r) => n + r.count, 0), byRecipient: overdueByRecipient },
     producerTeams: teams,
+    modelRegions: modelRegionSummaries,
     teamCases,
   };
 }
@@ -222,6 +349,49 @@ export interface DeskOverview {
   todayActions: NextActionItem[];
   todayActionsTotal: number;
   referrals: { inboxPending: number; inboxOverdue: number; outboxPending: number };
+  /** The desk's open cases, most recently updated first; `isMine` where the actor is on the case. */
+  openCases: DeskCaseItem[];
+  /** Open referrals to the desk (unanswered first), and those the actor (a manager: the desk) sent. */
+  referralsIn: DeskReferralItem[];
+  referralsOut: DeskReferralItem[];
+  /** The newest activities on the desk's cases or logged by the desk, on cases the actor may open. */
+  recentActivities: DeskActivityItem[];
+}
+
+export interface DeskCaseItem {
+  id: string;
+  code: string;
+  title: string;
+  stage: CaseStage;
+  companyName: string;
+  leadName: string;
+  updatedAt: Date;
+  isMine: boolean;
+}
+
+export interface DeskReferralItem {
+  id: string;
+  code: string;
+  service: string;
+  status: ReferralStatus;
+  sentAt: Date;
+  respondBy: string | null;
+  followUpOn: string | null;
+  companyName: string;
+  /** The other side: the sender of a received referral, the receiver (or outside body) of a sent one. */
+  counterpartName: string;
+  handlerName: string | null;
+}
+
+export interface DeskActivityItem {
+  id: string;
+  kind: ActivityKind;
+  occurredAt: Date;
+  summary: string;
+  byName: string;
+  caseId: string;
+  caseCode: string;
+  caseTitle: string;
 }
 
 export async function getDeskOverview(db: Queryable, actor: Actor, now: Date = new Date()): Promise<DeskOverview> {
@@ -256,7 +426,8 @@ export async function getDeskOverview(db: Queryable, actor: Actor, now: Date = n
     db.select({ count: count() }).from(nextActions).innerJoin(cases, eq(cases.id, nextActions.caseId)).where(where);
 
   const outboxOwn = scope === "mine" ? eq(referrals.fromUserId, actor.userId) : eq(referrals.fromOrgId, actor.orgId);
-  const [caseRows, overdueActions, [overdueTotal], todayActions, [todayTotal], [referralCounts]] = await Promise.all([
+  const deskOpenCases = and(caseScope(actor), eq(cases.ownerOrgId, actor.orgId), inArray(cases.stage, [...OPEN_STAGES]));
+  const [caseRows, overdueActions, [overdueTotal], todayActions, [todayTotal], [referralCounts], openCases, referralsIn, referralsOut, recentActivities] = await Promise.all([
     db
       .select({ stage: cases.stage, count: count() })
       .from(cases)
@@ -274,6 +445,43 @@ export async function getDeskOverview(db: Queryable, actor: Actor, now: Date = n
       })
       .from(referrals)
       .where(and(referralScope(actor), eq(referrals.status, "sent"))),
+    db
+      .select({
+        id: cases.id,
+        code: cases.code,
+        title: cases.title,
+        stage: cases.stage,
+        companyName: companies.name,
+        leadName: users.name,
+        updatedAt: cases.updatedAt,
+        isMine: sql<boolean>`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.userId})`.mapWith(Boolean),
+      })
+      .from(cases)
+      .innerJoin(companies, eq(companies.id, cases.companyId))
+      .innerJoin(users, eq(users.id, cases.leadUserId))
+      .where(deskOpenCases)
+      .orderBy(desc(cases.updatedAt), desc(cases.id))
+      .limit(HOME_LIST_LIMIT),
+    findDeskReferrals(db, actor, and(eq(referrals.toOrgId, actor.orgId), inArray(referrals.status, ["sent", "accepted", "in_progress"])), "in"),
+    findDeskReferrals(db, actor, and(outboxOwn, inArray(referrals.status, ["sent", "accepted", "in_progress", "logged"])), "out"),
+    db
+      .select({
+        id: activities.id,
+        kind: activities.kind,
+        occurredAt: activities.occurredAt,
+        summary: activities.summary,
+        byName: users.name,
+        caseId: cases.id,
+        caseCode: cases.code,
+        caseTitle: cases.title,
+      })
+      .from(activities)
+      .innerJoin(cases, eq(cases.id, activities.caseId))
+      .innerJoin(users, eq(users.id, activities.createdByUserId))
+      // Content: only of cases the actor may open, whoever logged it.
+      .where(and(caseScope(actor), or(eq(activities.organizationId, actor.orgId), eq(cases.ownerOrgId, actor.orgId))))
+      .orderBy(desc(activities.occurredAt), desc(activities.id))
+      .limit(HOME_LIST_LIMIT),
   ]);
 
   const openCasesByStage = stageCounts(caseRows);
@@ -290,11 +498,51 @@ export async function getDeskOverview(db: Queryable, actor: Actor, now: Date = n
       inboxOverdue: Number(referralCounts?.inboxOverdue ?? 0),
       outboxPending: Number(referralCounts?.outboxPending ?? 0),
     },
+    openCases,
+    referralsIn,
+    referralsOut,
+    recentActivities,
   };
+}
+
+const handlers = alias(users, "dash_handlers");
+
+/** A short list of the actor's organization's referrals; unanswered ones first, then the newest. */
+async function findDeskReferrals(db: Queryable, actor: Actor, where: SQL | undefined, direction: "in" | "out"): Promise<DeskReferralItem[]> {
+  const rows = await db
+    .select({
+      id: referrals.id,
+      code: referrals.code,
+      service: referrals.service,
+      status: referrals.status,
+      sentAt: referrals.sentAt,
+      respondBy: referrals.respondBy,
+      followUpOn: referrals.followUpOn,
+      companyName: companies.name,
+      fromOrgName: fromOrgs.nameJa,
+      toOrgName: toOrgs.nameJa,
+      externalRecipient: referrals.externalRecipient,
+      handlerName: handlers.name,
+    })
+    .from(referrals)
+    .innerJoin(companies, eq(companies.id, referrals.companyId))
+    .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
+    .leftJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
+    .leftJoin(handlers, eq(handlers.id, referrals.handlerUserId))
+    .where(and(referralScope(actor), where))
+    .orderBy(sql`case when ${referrals.status} = 'sent' then 0 else 1 end`, desc(referrals.sentAt), desc(referrals.id))
+    .limit(HOME_LIST_LIMIT);
+  return rows.map(({ fromOrgName, toOrgName, externalRecipient, ...row }) => ({
+    ...row,
+    counterpartName: direction === "in" ? fromOrgName : (toOrgName ?? externalRecipient ?? ""),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // 弁理士会 (jpaa): the referral inbox.
+
+/** The inbox lists on the 弁理士会 home are longer than other short lists: answering them is the job. */
+export const INBOX_LIST_LIMIT = 20;
 
 export interface InboxReferralItem {
   id: string;
@@ -302,11 +550,34 @@ export interface InboxReferralItem {
   service: string;
   urgency: string;
   status: ReferralStatus;
+  version: number;
   sentAt: Date;
   respondBy: string | null;
   fromOrgName: string;
   /** Part of the referral record both sides keep (as in lib/referrals/queries.ts); the profile is not. */
   companyName: string;
+  handlerUserId: string | null;
+  handlerName: string | null;
+}
+
+export interface AttorneyWorkload {
+  userId: string;
+  name: string;
+  accepted: number;
+  inProgress: number;
+  /** Completed in the current fiscal year. */
+  completedThisYear: number;
+}
+
+export interface ReportedOutcomeItem {
+  id: string;
+  code: string;
+  service: string;
+  companyName: string;
+  fromOrgName: string;
+  handlerName: string | null;
+  completedAt: Date | null;
+  outcomeFeedback: string | null;
 }
 
 export interface ReferralInboxOverview {
@@ -316,12 +587,44 @@ export interface ReferralInboxOverview {
   inProgress: number;
   /** Accepted or in progress, with the actor as the handler. */
   assignedToMe: number;
+  /** Unanswered (依頼中), oldest answer date first: what to accept or decline now. */
   newestPending: InboxReferralItem[];
+  /** Accepted or in progress: whom each is assigned to. */
+  live: InboxReferralItem[];
+  /** The organization's people who can handle a referral, with what each has in hand. */
+  workload: AttorneyWorkload[];
+  /** Completed referrals and the outcome reported back to the sender (the closed loop), newest first. */
+  outcomesReported: ReportedOutcomeItem[];
 }
 
 export async function getReferralInboxOverview(db: Queryable, actor: Actor, now: Date = new Date()): Promise<ReferralInboxOverview> {
   const inbox = and(referralScope(actor), eq(referrals.toOrgId, actor.orgId));
-  const [[counts], newestPending] = await Promise.all([
+  const { start: fiscalYearStart } = fiscalYearRange(fiscalYearOf(todayInJst(now)));
+  const inboxList = (where: SQL | undefined, order: SQL[]) =>
+    db
+      .select({
+        id: referrals.id,
+        code: referrals.code,
+        service: referrals.service,
+        urgency: referrals.urgency,
+        status: referrals.status,
+        version: referrals.version,
+        sentAt: referrals.sentAt,
+        respondBy: referrals.respondBy,
+        fromOrgName: fromOrgs.nameJa,
+        companyName: companies.name,
+        handlerUserId: referrals.handlerUserId,
+        handlerName: handlers.name,
+      })
+      .from(referrals)
+      .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
+      .innerJoin(companies, eq(companies.id, referrals.companyId))
+      .leftJoin(handlers, eq(handlers.id, referrals.handlerUserId))
+      .where(and(inbox, where))
+      .orderBy(...order)
+      .limit(INBOX_LIST_LIMIT);
+
+  const [[counts], newestPending, live, workloadRows, outcomesReported] = await Promise.all([
     db
       .select({
         pending: count(sql`case when ${referrals.status} = 'sent' then 1 end`),
@@ -334,23 +637,39 @@ export async function getReferralInboxOverview(db: Queryable, actor: Actor, now:
       })
       .from(referrals)
       .where(inbox),
+    inboxList(eq(referrals.status, "sent"), [desc(referrals.sentAt), desc(referrals.id)]),
+    inboxList(inArray(referrals.status, ["accepted", "in_progress"]), [sql`${referrals.handlerUserId} is not null`, desc(referrals.sentAt), desc(referrals.id)]),
+    // Everyone of the organization who could be assigned (as assertHandlerOfReceiver allows: active users).
+    can(actor, "referral:read")
+      ? db
+          .select({
+            userId: users.id,
+            name: users.name,
+            accepted: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'accepted')`.mapWith(Number),
+            inProgress: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'in_progress')`.mapWith(Number),
+            completedThisYear: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'completed' and ${referrals.completedAt} >= ${new Date(`${fiscalYearStart}T00:00:00+09:00`)})`.mapWith(Number),
+          })
+          .from(users)
+          .where(and(eq(users.organizationId, actor.orgId), eq(users.isActive, true), ne(users.role, "admin")))
+          .orderBy(asc(users.nameKana), asc(users.name), asc(users.id))
+      : Promise.resolve([]),
     db
       .select({
         id: referrals.id,
         code: referrals.code,
         service: referrals.service,
-        urgency: referrals.urgency,
-        status: referrals.status,
-        sentAt: referrals.sentAt,
-        respondBy: referrals.respondBy,
-        fromOrgName: fromOrgs.nameJa,
         companyName: companies.name,
+        fromOrgName: fromOrgs.nameJa,
+        handlerName: handlers.name,
+        completedAt: referrals.completedAt,
+        outcomeFeedback: referrals.outcomeFeedback,
       })
       .from(referrals)
       .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
       .innerJoin(companies, eq(companies.id, referrals.companyId))
-      .where(and(inbox, eq(referrals.status, "sent")))
-      .orderBy(desc(referrals.sentAt), desc(referrals.id))
+      .leftJoin(handlers, eq(handlers.id, referrals.handlerUserId))
+      .where(and(inbox, eq(referrals.status, "completed")))
+      .orderBy(desc(referrals.completedAt), desc(referrals.id))
       .limit(HOME_LIST_LIMIT),
   ]);
   return {
@@ -360,6 +679,9 @@ export async function getReferralInboxOverview(db: Queryable, actor: Actor, now:
     inProgress: Number(counts?.inProgress ?? 0),
     assignedToMe: Number(counts?.assignedToMe ?? 0),
     newestPending,
+    live,
+    workload: workloadRows,
+    outcomesReported,
   };
 }
 
@@ -373,6 +695,7 @@ export interface SentReferralItem {
   status: ReferralStatus;
   sentAt: Date;
   respondBy: string | null;
+  followUpOn: string | null;
   companyName: string;
   /** The receiving organization, or the body outside Renkei for a logged referral. */
   recipientName: string;
@@ -385,18 +708,33 @@ export interface SentReferralItem {
 export interface SentReferralsOverview {
   scope: WorkScope;
   byStatus: ReferralStatusCounts;
+  /** Sent and still unanswered after the answer date: the ones to chase. */
+  overdue: number;
+  /** Logged referrals to bodies outside Renkei whose follow-up date has come. */
+  followUpDue: number;
   recent: SentReferralItem[];
 }
 
-export async function getSentReferralsOverview(db: Queryable, actor: Actor): Promise<SentReferralsOverview> {
+/** The 商工会議所 home lists this many sent referrals; the outbox has them all. */
+export const SENT_LIST_LIMIT = 20;
+
+export async function getSentReferralsOverview(db: Queryable, actor: Actor, now: Date = new Date()): Promise<SentReferralsOverview> {
   const scope = workScopeOf(actor);
+  const today = todayInJst(now);
   const sent = and(
     referralScope(actor),
     eq(referrals.fromOrgId, actor.orgId),
     scope === "mine" ? eq(referrals.fromUserId, actor.userId) : undefined,
   );
-  const [statusRows, recent] = await Promise.all([
+  const [statusRows, [chase], recent] = await Promise.all([
     db.select({ status: referrals.status, count: count() }).from(referrals).where(sent).groupBy(referrals.status),
+    db
+      .select({
+        overdue: count(sql`case when ${overdueReferralCondition(now)} then 1 end`),
+        followUpDue: count(sql`case when ${referrals.status} = 'logged' and ${lte(referrals.followUpOn, today)} then 1 end`),
+      })
+      .from(referrals)
+      .where(sent),
     db
       .select({
         id: referrals.id,
@@ -405,6 +743,7 @@ export async function getSentReferralsOverview(db: Queryable, actor: Actor): Pro
         status: referrals.status,
         sentAt: referrals.sentAt,
         respondBy: referrals.respondBy,
+        followUpOn: referrals.followUpOn,
         companyName: companies.name,
         toOrgName: toOrgs.nameJa,
         externalRecipient: referrals.externalRecipient,
@@ -416,11 +755,13 @@ export async function getSentReferralsOverview(db: Queryable, actor: Actor): Pro
       .leftJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
       .where(sent)
       .orderBy(desc(referrals.sentAt), desc(referrals.id))
-      .limit(HOME_LIST_LIMIT),
+      .limit(SENT_LIST_LIMIT),
   ]);
   return {
     scope,
     byStatus: statusCounts(statusRows),
+    overdue: Number(chase?.overdue ?? 0),
+    followUpDue: Number(chase?.followUpDue ?? 0),
     recent: recent.map(({ toOrgName, externalRecipient, ...item }) => ({
       ...item,
       recipientName: toOrgName ?? externalRecipient ?? "",

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { prefectures } from "@/db/schema";
+import { prefectures, regionalBlocks, themes } from "@/db/schema";
 
 export interface PrefectureOption {
   code: number;
@@ -17,4 +17,23 @@ export async function listPrefectures(db: Queryable): Promise<PrefectureOption[]
     .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
     .from(prefectures)
     .orderBy(asc(prefectures.code));
+}
+
+export interface ReferenceOption {
+  key: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+/** The nine regional blocks in their usual order, for filters. */
+export async function listRegionalBlocks(db: Queryable): Promise<ReferenceOption[]> {
+  return db
+    .select({ key: regionalBlocks.code, nameJa: regionalBlocks.nameJa, nameEn: regionalBlocks.nameEn })
+    .from(regionalBlocks)
+    .orderBy(asc(regionalBlocks.sortOrder));
+}
+
+/** Support themes (商標・ブランド, 特許, …) in their usual order, for forms and filters. */
+export async function listThemes(db: Queryable): Promise<ReferenceOption[]> {
+  return db.select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.sortOrder));
 }

@@ -37,6 +37,8 @@ export interface ReferralListItem {
   service: string;
   sentAt: Date;
   respondBy: string | null;
+  /** A logged referral's follow-up date (null for referrals to organizations in Renkei). */
+  followUpOn: string | null;
   company: { id: string; name: string };
   fromOrg: OrgRef;
   fromUser: { id: string; name: string };
@@ -73,6 +75,7 @@ export async function findReferralsForActor(
       service: referrals.service,
       sentAt: referrals.sentAt,
       respondBy: referrals.respondBy,
+      followUpOn: referrals.followUpOn,
       // The company's name is part of the referral itself (the record of provision both sides keep);
       // its profile is shown only in the detail, and only within the company's scope.
       company: { id: companies.id, name: companies.name },

@@ -13,6 +13,7 @@ import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { PartyBadge } from "@/components/app-shell/party-badge";
 import { StageBadge } from "@/components/cases/stage-badge";
+import { ConsentsAndProvisions } from "@/components/referrals/consents-and-provisions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -149,6 +150,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               )}
             </CardContent>
           </Card>
+
+          <ConsentsAndProvisions actor={actor} company={detail.company} caseId={detail.id} />
         </div>
 
         <div className="grid content-start gap-4">

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { StatCard } from "@/components/app-shell/stat-card";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { DeskActivityList, DeskCaseList, DeskReferralList } from "./desk-lists";
 import { NextActionTable } from "./next-action-table";
 import { StageCountGrid } from "./stage-count-grid";
 
@@ -69,10 +70,40 @@ export async function DeskSections({ actor, overview, locale }: { actor: Actor; 
       </div>
       <Card>
         <CardHeader>
-          <CardTitle>{t("home.inpit.openCases")}</CardTitle>
+          <CardTitle>
+            {t("home.inpit.openCases")}
+            {more(overview.openCases.length, overview.openCasesTotal)}
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <StageCountGrid counts={overview.openCasesByStage} stages={OPEN_STAGES} linkToCases />
+          <DeskCaseList items={overview.openCases} locale={locale} />
+        </CardContent>
+      </Card>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("dashboard.desk.referralsIn")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DeskReferralList items={overview.referralsIn} direction="in" locale={locale} testId="desk-referrals-in" />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{overview.scope === "organization" ? t("dashboard.desk.referralsOutOrganization") : t("dashboard.desk.referralsOutMine")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DeskReferralList items={overview.referralsOut} direction="out" locale={locale} testId="desk-referrals-out" />
+          </CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("dashboard.desk.recentActivity")}</CardTitle>
         </CardHeader>
         <CardContent>
-          <StageCountGrid counts={overview.openCasesByStage} stages={OPEN_STAGES} linkToCases />
+          <DeskActivityList items={overview.recentActivities} locale={locale} />
         </CardContent>
       </Card>
     </div>

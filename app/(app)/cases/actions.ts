@@ -1,0 +1,52 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { invokeAction } from "@/lib/auth/invoke-action";
+import type { ActionResult } from "@/lib/authz/action";
+import { logActivity } from "@/lib/activities/log-activity";
+import { addConfidentialNote } from "@/lib/cases/add-confidential-note";
+import { changeCaseStage } from "@/lib/cases/change-case-stage";
+import { openCase } from "@/lib/cases/open-case";
+import { recordOutcome } from "@/lib/cases/record-outcome";
+import { setCaseMembers } from "@/lib/cases/set-case-members";
+import { updateCase } from "@/lib/cases/update-case";
+
+/**
+ * The case screens' server functions. Each is a public endpoint whose body is invokeAction: authentication,
+ * permission, validation and the audit row happen there. Changes re-render the page they came from in the same
+ * round trip (refresh()); opening a case navigates to it instead.
+ */
+
+async function refreshed<T>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  const result = await pending;
+  if (result.ok) refresh();
+  return result;
+}
+
+export async function openCaseAction(_previous: unknown, formData: FormData) {
+  return invokeAction(openCase, formData);
+}
+
+export async function updateCaseAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(updateCase, formData));
+}
+
+export async function changeCaseStageAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(changeCaseStage, formData));
+}
+
+export async function setCaseMembersAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(setCaseMembers, formData));
+}
+
+export async function recordOutcomeAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(recordOutcome, formData));
+}
+
+export async function addConfidentialNoteAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(addConfidentialNote, formData));
+}
+
+export async function logActivityAction(_previous: unknown, formData: FormData) {
+  return refreshed(invokeAction(logActivity, formData));
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { invokeAction } from "@/lib/auth/invoke-action";
+import { completeNextAction } from "@/lib/activities/complete-next-action";
+
+/**
+ * 完了 in one click, from My day and from a case page. A public endpoint like every server function: the
+ * action wrapper authenticates and authorizes (the assignee or a member of the case). Completing one that is
+ * already complete succeeds without a change, so a double click is never an error.
+ */
+export async function completeNextActionAction(nextActionId: string) {
+  const result = await invokeAction(completeNextAction, { nextActionId });
+  if (result.ok) refresh();
+  return result;
+}

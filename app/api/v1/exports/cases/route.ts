@@ -1,0 +1,10 @@
+import { getDb } from "@/db/client";
+import { getSessionUserId } from "@/lib/auth/session";
+import { handleExportRequest } from "@/lib/exports/handle-export-request";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/exports/cases?format=csv|xlsx&q&stage&theme&mine — the case list as a file. */
+export async function GET(request: Request): Promise<Response> {
+  return handleExportRequest(request, { actorUserId: getSessionUserId, db: getDb() }, "cases");
+}

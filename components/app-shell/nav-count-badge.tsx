@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { AlertTriangle } from "lucide-react";
+import type { NavBadge } from "@/lib/navigation";
+import type { ReferralCounts } from "@/lib/referrals/counts";
+import { useReferralCounts } from "@/components/referrals/referral-queries";
+import { cn } from "@/lib/utils";
+
+/**
+ * What an item's number means: for the inbox, the referrals awaiting the organization's answer; for the sent
+ * referrals, the ones to chase (no answer in time, a logged referral's follow-up due); for the one combined
+ * item, the answers owed. `alert` when something is overdue on that side.
+ */
+export function navBadgeNumbers(badge: NavBadge, counts: ReferralCounts): { count: number; overdue: number } {
+  switch (badge) {
+    case "referralInbox":
+      return { count: counts.inbox.awaitingAnswer, overdue: counts.inbox.overdue };
+    case "referralOutbox":
+      return { count: counts.outbox.overdue + counts.outbox.followUpDue, overdue: counts.outbox.overdue };
+    case "referrals":
+      return { count: counts.inbox.awaitingAnswer, overdue: counts.inbox.overdue + counts.outbox.overdue };
+  }
+}
+
+/**
+ * The live number beside a referral item of the menu. Polled every 30 s and on window focus, and invalidated
+ * by every referral action, through the one query the list's tabs read too. Overdue work is marked with an
+ * icon and spelled out for screen readers, never by colour alone. Nothing is shown while there is nothing to do.
+ */
+export function NavCountBadge({ badge }: { badge: NavBadge }) {
+  const t = useTranslations("referrals.badge");
+  const { data } = useReferralCounts();
+  if (!data) return null;
+  const { count, overdue } = navBadgeNumbers(badge, data);
+  if (count === 0 && overdue === 0) return null;
+  const description = [
+    t(badge === "referralOutbox" ? "toChase" : "awaitingAnswer", { count }),
+    overdue > 0 ? t("overdue", { count: overdue }) : null,
+  ]
+    .filter(Boolean)
+    .join(t("separator"));
+  return (
+    <span
+      data-testid={`nav-badge-${badge}`}
+      data-count={count}
+      data-overdue={overdue}
+      title={description}
+      className={cn(
+        "ml-auto inline-flex h-5 min-w-5 shrink-0 items-center justify-center gap-0.5 rounded-full px-1.5 text-[0.7rem] leading-none font-semibold tabular-nums",
+        overdue > 0 ? "bg-destructive text-destructive-foreground" : "bg-primary/15 text-primary",
+      )}
+    >
+      {overdue > 0 ? <AlertTriangle aria-hidden className="size-3" /> : null}
+      <span aria-hidden>{count}</span>
+      <span className="sr-only">{description}</span>
+    </span>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { invokeAction } from "@/lib/auth/invoke-action";
+import { recordConsent } from "@/lib/referrals/record-consent";
+
+/**
+ * Recording a company's consent: a public endpoint whose body is invokeAction. It sits beside the consent form
+ * because that form is used on several routes (the company, the case, the new referral); the page it came from
+ * is re-rendered in the same round trip so that its list of consents shows the new one.
+ */
+export async function recordConsentAction(_previous: unknown, formData: FormData) {
+  const result = await invokeAction(recordConsent, formData);
+  if (result.ok) refresh();
+  return result;
+}

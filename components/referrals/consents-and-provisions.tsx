@@ -1,0 +1,173 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ArrowRight, Send } from "lucide-react";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/authz/actor";
+import { can } from "@/lib/authz/can";
+import { formatDate, formatShortDate } from "@/lib/format/datetime";
+import { todayInJst } from "@/lib/format/fiscal-year";
+import { findConsentsForCompany } from "@/lib/referrals/form-options";
+import { findProvisionsForCompany } from "@/lib/referrals/provisions";
+import { getUiLocale } from "@/components/app-shell/locale";
+import { ConsentScopeList } from "@/components/consents/consent-scope-list";
+import { RecordConsentDialog } from "@/components/consents/record-consent-dialog";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ReferralServiceLabel } from "./referral-service-label";
+import { ReferralStatusBadge } from "./referral-status-badge";
+import { newReferralHref } from "./new-referral-href";
+
+interface ConsentsAndProvisionsProps {
+  actor: Actor;
+  company: { id: string; name: string };
+  /** On a case page: the send button starts the referral from this case. */
+  caseId?: string;
+  className?: string;
+}
+
+/**
+ * The company's consents and its record of provision (提供記録, APPI) for the company and case pages, with
+ * 「同意を記録」 and 「連携依頼を送る」. Every provision the actor's organization took part in is listed, with the
+ * consent it rested on. Renders nothing for an actor outside the company's scope.
+ */
+export async function ConsentsAndProvisions({ actor, company, caseId, className }: ConsentsAndProvisionsProps) {
+  const db = getDb();
+  const [consents, provisions, t, locale] = await Promise.all([
+    findConsentsForCompany(db, actor, company.id),
+    findProvisionsForCompany(db, actor, company.id),
+    getTranslations(),
+    getUiLocale(),
+  ]);
+  if (!consents || !provisions) return null;
+  const mayRecord = can(actor, "consent:record");
+  const maySend = can(actor, "referral:send");
+  const method = (key: string) => (t.has(`consents.methods.${key}`) ? t(`consents.methods.${key}`) : key);
+
+  return (
+    <Card data-testid="consents-and-provisions" className={className}>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1">
+          <CardTitle>{t("consents.sectionTitle")}</CardTitle>
+          <CardDescription>{t("consents.sectionDescription")}</CardDescription>
+        </div>
+        {mayRecord || maySend ? (
+          <div className="flex flex-wrap gap-2">
+            {mayRecord ? <RecordConsentDialog companyId={company.id} companyName={company.name} today={todayInJst()} /> : null}
+            {maySend ? (
+              <Button asChild size="sm">
+                <Link href={newReferralHref({ companyId: company.id, caseId })}>
+                  <Send aria-hidden />
+                  {t("referrals.sendReferral")}
+                </Link>
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <section aria-labelledby="consents-heading" className="grid gap-2">
+          <h3 id="consents-heading" className="text-sm font-semibold">
+            {t("consents.listTitle")}
+          </h3>
+          {consents.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("consents.empty")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">{t("consents.fields.obtainedOn")}</TableHead>
+                  <TableHead scope="col">{t("consents.fields.method")}</TableHead>
+                  <TableHead scope="col">{t("consents.fields.scope")}</TableHead>
+                  <TableHead scope="col">{t("consents.recordedBy")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {consents.map((consent) => (
+                  <TableRow key={consent.id} data-testid="consent-row">
+                    <TableCell className="whitespace-nowrap">
+                      {formatDate(consent.obtainedOn, locale)}
+                      {consent.revokedAt ? (
+                        <Badge variant="muted" className="ml-2">
+                          {t("consents.revoked")}
+                        </Badge>
+                      ) : null}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {method(consent.method)}
+                      {consent.givenBy ? <div className="text-xs text-muted-foreground">{consent.givenBy}</div> : null}
+                    </TableCell>
+                    <TableCell>
+                      <ConsentScopeList scopes={consent} inline />
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      {consent.recordedBy.orgName}
+                      <div className="text-muted-foreground">{consent.recordedBy.userName}</div>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+
+        <section aria-labelledby="provisions-heading" className="grid gap-2">
+          <h3 id="provisions-heading" className="text-sm font-semibold">
+            {t("referrals.provisions.title")}
+          </h3>
+          <p className="text-xs text-muted-foreground">{t("referrals.provisions.description")}</p>
+          {provisions.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("referrals.provisions.empty")}</p>
+          ) : (
+            <Table className="min-w-[44rem]">
+              <TableHeader>
+                <TableRow>
+                  <TableHead scope="col">{t("referrals.columns.sentAt")}</TableHead>
+                  <TableHead scope="col">{t("referrals.columns.code")}</TableHead>
+                  <TableHead scope="col">{t("referrals.provisions.fromTo")}</TableHead>
+                  <TableHead scope="col">{t("referrals.columns.service")}</TableHead>
+                  <TableHead scope="col">{t("referrals.columns.status")}</TableHead>
+                  <TableHead scope="col">{t("referrals.provisions.consent")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {provisions.map((provision) => (
+                  <TableRow key={provision.referralId} data-testid="provision-row">
+                    <TableCell className="whitespace-nowrap">{formatShortDate(provision.sentAt, locale)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      <Link href={`/referrals/${provision.referralId}`} className="font-mono text-xs font-medium text-primary hover:underline">
+                        {provision.code}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      <span className="inline-flex flex-wrap items-center gap-1">
+                        {provision.from.orgName}
+                        <ArrowRight aria-label={t("referrals.provisions.to")} className="size-3" />
+                        {"orgName" in provision.to
+                          ? provision.to.orgName
+                          : t("referrals.detail.externalRecipient", { name: provision.to.external })}
+                      </span>
+                    </TableCell>
+                    <TableCell>
+                      <ReferralServiceLabel service={provision.service} />
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      <ReferralStatusBadge status={provision.status} />
+                    </TableCell>
+                    <TableCell className="text-xs">
+                      <span className="whitespace-nowrap">
+                        {formatShortDate(provision.consent.obtainedOn, locale)} · {method(provision.consent.method)}
+                      </span>
+                      <ConsentScopeList scopes={provision.consent} inline className="mt-1 text-xs" />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      </CardContent>
+    </Card>
+  );
+}

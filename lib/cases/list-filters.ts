@@ -1,0 +1,36 @@
+import type { CaseStage } from "@/db/schema";
+import type { FindCasesOptions } from "./queries";
+import { ALL_STAGES } from "./stage";
+
+/** The case list's filters as they travel in a URL: the list, the board, their exports and links share them. */
+export type CaseListFilters = Omit<FindCasesOptions, "cursor" | "limit">;
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function read(source: ParamSource, name: string, maxLength = 100): string | undefined {
+  const raw = source instanceof URLSearchParams ? source.get(name) : [source[name]].flat()[0];
+  const trimmed = raw?.trim();
+  return trimmed ? trimmed.slice(0, maxLength) : undefined;
+}
+
+/**
+ * Reads the filters leniently: an unknown stage or a malformed theme key is ignored rather than an error, since
+ * these URLs are bookmarked and edited by hand. The scope is never a filter: the query shows only what the
+ * actor may open, whatever the URL says.
+ */
+export function parseCaseListFilters(source: ParamSource): CaseListFilters {
+  const filters: CaseListFilters = {};
+  const stage = read(source, "stage");
+  if (stage && (ALL_STAGES as readonly string[]).includes(stage)) filters.stage = stage as CaseStage;
+  const q = read(source, "q");
+  if (q) filters.q = q;
+  const theme = read(source, "theme", 64);
+  if (theme && /^[a-z0-9_]+$/.test(theme)) filters.theme = theme;
+  if (read(source, "mine") === "1") filters.mine = true;
+  return filters;
+}
+
+/** The filters back as URL parameters, in a stable order. */
+export function caseListParams(filters: CaseListFilters): Record<string, string | undefined> {
+  return { q: filters.q, stage: filters.stage, theme: filters.theme, mine: filters.mine ? "1" : undefined };
+}
