@@ -64,8 +64,6 @@ export interface NavItem {
  * Pages that later work builds. Remove a path here when its page lands, and the menu links to it.
  */
 export const PLANNED_PATHS: ReadonlySet<string> = new Set([
-  "/teams",
-  "/kpi",
   "/admin/users",
   "/admin/organizations",
   "/admin/audit",

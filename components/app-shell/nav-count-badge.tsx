@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
 import type { NavBadge } from "@/lib/navigation";
@@ -31,7 +32,10 @@ export function navBadgeNumbers(badge: NavBadge, counts: ReferralCounts): { coun
 export function NavCountBadge({ badge }: { badge: NavBadge }) {
   const t = useTranslations("referrals.badge");
   const { data } = useReferralCounts();
-  if (!data) return null;
+  // The menu hydrates in its own Suspense boundary, possibly after a page has already filled the query cache:
+  // render nothing until hydrated, as the server did, so the markup matches.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!hydrated || !data) return null;
   const { count, overdue } = navBadgeNumbers(badge, data);
   if (count === 0 && overdue === 0) return null;
   const description = [
@@ -57,3 +61,5 @@ export function NavCountBadge({ badge }: { badge: NavBadge }) {
     </span>
   );
 }
+
+const noSubscription = () => () => {};

@@ -30,7 +30,9 @@ export function ReferralListNav({ box, status, initialCounts }: { box: ReferralB
   const tStatus = useTranslations("referralStatus");
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { data } = useReferralCounts(initialCounts);
+  // Not passed as initialData: the cache must stay as the server left it (empty) until hydration is over, or
+  // the menu's badges, hydrating later, would not match their server markup. The effect below seeds it.
+  const { data } = useReferralCounts();
   const counts = data ?? initialCounts;
 
   // The numbers rendered with the rows are the freshest there are: they replace whatever the cache held (the

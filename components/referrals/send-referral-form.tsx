@@ -81,7 +81,10 @@ export function SendReferralForm(props: SendReferralFormProps) {
   const [party, setParty] = useState(initialParty);
   const [toOrgId, setToOrgId] = useState(prefilledOrg?.id ?? nearestOf(recipients, initialParty)?.id ?? "");
   const [consentId, setConsentId] = useState("");
-  const [recordingConsent, setRecordingConsent] = useState(false);
+  // Open from the start when the company has no usable consent. Held in state, not derived from the list: the
+  // page re-renders with the new consent in the same round trip as the form's result, and the form must stay
+  // mounted until it has reported the new consent's id (which selects it).
+  const [recordingConsent, setRecordingConsent] = useState(() => !consents.some((c) => !c.revoked));
 
   const { result, formKey, dispatch, pending } = useActionForm(sendReferralAction, {
     onSuccess: (data) => {
@@ -205,7 +208,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
             </p>
           ) : null}
           {mayRecordConsent ? (
-            recordingConsent || usableConsents.length === 0 ? (
+            recordingConsent ? (
               <div className="rounded-md border bg-muted/30 p-4">
                 <h3 className="mb-3 text-sm font-semibold">{t("recordConsentTitle")}</h3>
                 <RecordConsentForm

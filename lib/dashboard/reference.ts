@@ -6,6 +6,8 @@ export interface PrefectureOption {
   code: number;
   nameJa: string;
   nameEn: string;
+  /** The regional block (METI bureau) the prefecture belongs to. */
+  blockCode: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface PrefectureOption {
  */
 export async function listPrefectures(db: Queryable): Promise<PrefectureOption[]> {
   return db
-    .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
+    .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn, blockCode: prefectures.blockCode })
     .from(prefectures)
     .orderBy(asc(prefectures.code));
 }

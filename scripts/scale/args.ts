@@ -29,6 +29,7 @@ export function parseSeedScaleArgs(argv: readonly string[], env: Record<string, 
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`unknown argument "${arg}"\n${SEED_SCALE_USAGE}`);
     const name = match[1]!;
+    if (![...SIZE_FLAGS, "url", "today"].includes(name)) throw new Error(`unknown argument "${arg}"\n${SEED_SCALE_USAGE}`);
     const value = match[2] ?? argv[(i += 1)];
     if (value === undefined) throw new Error(`--${name} needs a value\n${SEED_SCALE_USAGE}`);
     if ((SIZE_FLAGS as readonly string[]).includes(name)) {
@@ -39,7 +40,7 @@ export function parseSeedScaleArgs(argv: readonly string[], env: Record<string, 
     else if (name === "today") {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--today must be a date like 2026-05-12, not "${value}"`);
       options.today = value;
-    } else throw new Error(`unknown argument "${arg}"\n${SEED_SCALE_USAGE}`);
+    }
   }
   const url = options.url ?? env.DATABASE_URL;
   if (!url) throw new Error(`no database: pass --url or set DATABASE_URL\n${SEED_SCALE_USAGE}`);

@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Filter } from "lucide-react";
+import { Columns3, List } from "lucide-react";
 import { getDb } from "@/db/client";
+import type { CaseStage } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
-import { findCasesForActor, type CaseListItem } from "@/lib/cases/queries";
+import { can } from "@/lib/authz/can";
+import { caseListParams, parseCaseListFilters } from "@/lib/cases/list-filters";
+import { countCasesByStageForActor, findCasesForActor, type CaseListItem } from "@/lib/cases/queries";
 import { ALL_STAGES } from "@/lib/cases/stage";
+import { listThemes } from "@/lib/dashboard/reference";
 import { formatShortDate } from "@/lib/format/datetime";
 import { InvalidCursorError, type Page } from "@/lib/pagination";
-import { getUiLocale } from "@/components/app-shell/locale";
 import { ListPagination } from "@/components/app-shell/list-pagination";
+import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { StageBadge } from "@/components/cases/stage-badge";
-import { Button } from "@/components/ui/button";
+import { CaseBoard, type BoardColumn } from "@/components/cases/case-board";
+import { CaseFilters } from "@/components/cases/case-filters";
+import { CaseTable } from "@/components/cases/case-table";
+import { ExportLinks } from "@/components/companies/export-links";
 import { Card, CardContent } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/utils";
 import { firstParam, listHref, oneOf, type SearchParams } from "../_lib/search-params";
+import { changeCaseStageAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
@@ -25,100 +30,102 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 50;
+/** Cards per board column: the most recently updated; the rest are a click away in the list view. */
+const BOARD_COLUMN_SIZE = 30;
 
+/**
+ * 支援案件: the list (dense table, keyset pages) or the stage board, with the same filters in the URL
+ * (`?view=board&theme=patent&mine=1`). Both read through the actor's scope; the board offers moves only on the
+ * cases the actor may change, and the server checks every move again.
+ */
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("case:read");
   const params = await searchParams;
-  const stage = oneOf(params.stage, ALL_STAGES);
+  const view = oneOf(params.view, ["list", "board"] as const) ?? "list";
+  const filters = parseCaseListFilters(params);
   const cursor = firstParam(params.cursor, 4000);
-
   const db = getDb();
-  const [t, locale] = await Promise.all([getTranslations(), getUiLocale()]);
-  let page: Page<CaseListItem>;
-  try {
-    page = await findCasesForActor(db, actor, { stage, cursor, limit: PAGE_SIZE });
-  } catch (error) {
-    // A cursor is only a position; a damaged one (an edited URL) starts the list over.
-    if (!(error instanceof InvalidCursorError)) throw error;
-    page = await findCasesForActor(db, actor, { stage, limit: PAGE_SIZE });
+  const [t, locale, themes] = await Promise.all([getTranslations(), getUiLocale(), listThemes(db)]);
+  const listParams = caseListParams(filters);
+  const viewHref = (v: "list" | "board") => listHref("/cases", { ...listParams, stage: v === "board" ? undefined : listParams.stage, view: v === "board" ? "board" : undefined });
+
+  let content: React.ReactNode;
+  let pagination: React.ReactNode = null;
+  if (view === "board") {
+    const { stage: _stage, ...boardFilters } = filters;
+    const [counts, ...pages] = await Promise.all([
+      countCasesByStageForActor(db, actor, boardFilters),
+      ...ALL_STAGES.map((stage) => findCasesForActor(db, actor, { ...boardFilters, stage, limit: BOARD_COLUMN_SIZE })),
+    ]);
+    const columns: BoardColumn[] = ALL_STAGES.map((stage, i) => ({
+      stage,
+      items: pages[i]!.items.map((item) => ({ ...item, updatedLabel: formatShortDate(item.updatedAt, locale) })),
+      total: counts[stage],
+    }));
+    const stageListHref = Object.fromEntries(ALL_STAGES.map((stage) => [stage, listHref("/cases", { ...caseListParams(boardFilters), stage })])) as Record<CaseStage, string>;
+    content = (
+      <>
+        <p className="mb-2 text-xs text-muted-foreground">{t("cases.boardLimit", { count: BOARD_COLUMN_SIZE })}</p>
+        <CaseBoard columns={columns} action={changeCaseStageAction} stageListHref={stageListHref} />
+      </>
+    );
+  } else {
+    let page: Page<CaseListItem>;
+    try {
+      page = await findCasesForActor(db, actor, { ...filters, cursor, limit: PAGE_SIZE });
+    } catch (error) {
+      // A cursor is only a position; a damaged one (an edited URL) starts the list over.
+      if (!(error instanceof InvalidCursorError)) throw error;
+      page = await findCasesForActor(db, actor, { ...filters, limit: PAGE_SIZE });
+    }
+    content =
+      page.items.length === 0 ? (
+        <p className="rounded-lg border bg-card px-4 py-8 text-center text-sm text-muted-foreground">{t("cases.empty")}</p>
+      ) : (
+        <CaseTable items={page.items} locale={locale} />
+      );
+    pagination = (
+      <ListPagination
+        nextHref={page.nextCursor ? listHref("/cases", { ...listParams, cursor: page.nextCursor }) : undefined}
+        firstHref={cursor ? listHref("/cases", listParams) : undefined}
+      />
+    );
   }
 
   return (
     <>
-      <PageHeader title={t("cases.title")} description={t("cases.description")} />
+      <PageHeader
+        title={t("cases.title")}
+        description={t("cases.description")}
+        actions={
+          <>
+            <nav aria-label={t("cases.views.label")} className="flex rounded-md border bg-card p-0.5">
+              {(["list", "board"] as const).map((v) => (
+                <Link
+                  key={v}
+                  href={viewHref(v)}
+                  aria-current={view === v ? "page" : undefined}
+                  className={cn(
+                    "inline-flex h-8 items-center gap-1.5 rounded px-3 text-sm",
+                    view === v ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent",
+                  )}
+                >
+                  {v === "list" ? <List aria-hidden className="size-4" /> : <Columns3 aria-hidden className="size-4" />}
+                  {t(`cases.views.${v}`)}
+                </Link>
+              ))}
+            </nav>
+            {can(actor, "export:read") ? <ExportLinks path="/api/v1/exports/cases" params={view === "board" ? { ...listParams, stage: undefined } : listParams} /> : null}
+          </>
+        }
+      />
       <Card className="mb-4 py-3">
         <CardContent>
-          {/* A GET form: the filter lives in the URL, so a filtered list can be bookmarked and shared. */}
-          <form method="get" action="/cases" className="flex flex-wrap items-end gap-3">
-            <div className="grid w-56 gap-1.5">
-              <Label htmlFor="case-stage">{t("cases.stageFilter")}</Label>
-              <Select id="case-stage" name="stage" defaultValue={stage ?? ""}>
-                <option value="">{t("cases.allStages")}</option>
-                {ALL_STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`stages.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <Button type="submit" variant="secondary">
-              <Filter aria-hidden />
-              {t("cases.filter")}
-            </Button>
-            {stage ? (
-              <Button asChild variant="ghost">
-                <Link href="/cases">{t("common.clear")}</Link>
-              </Button>
-            ) : null}
-          </form>
+          <CaseFilters themes={themes} showStage={view === "list"} />
         </CardContent>
       </Card>
-
-      {page.items.length === 0 ? (
-        <p className="rounded-lg border bg-card px-4 py-8 text-center text-sm text-muted-foreground">{t("cases.empty")}</p>
-      ) : (
-        <div className="rounded-lg border bg-card">
-          <Table className="min-w-[52rem]">
-            <TableHeader>
-              <TableRow>
-                <TableHead scope="col">{t("cases.columns.code")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.title")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.company")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.stage")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.lead")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.owner")}</TableHead>
-                <TableHead scope="col">{t("cases.columns.updated")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.items.map((item) => (
-                <TableRow key={item.id}>
-                  <TableCell className="font-mono text-xs whitespace-nowrap">{item.code}</TableCell>
-                  <TableCell>
-                    <Link href={`/cases/${item.id}`} className="font-medium text-primary hover:underline">
-                      {item.title}
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    {item.company.name}
-                    <div className="text-xs text-muted-foreground">{item.company.prefectureName}</div>
-                  </TableCell>
-                  <TableCell>
-                    <StageBadge stage={item.stage} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{item.lead.name}</TableCell>
-                  <TableCell className="text-xs">{item.ownerOrg.name}</TableCell>
-                  <TableCell className="whitespace-nowrap">{formatShortDate(item.updatedAt, locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      <ListPagination
-        nextHref={page.nextCursor ? listHref("/cases", { stage, cursor: page.nextCursor }) : undefined}
-        firstHref={cursor ? listHref("/cases", { stage }) : undefined}
-      />
+      {content}
+      {pagination}
     </>
   );
 }

@@ -1,11 +1,13 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ShieldCheck } from "lucide-react";
+import { Building2, ScrollText, ShieldCheck, Users } from "lucide-react";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { getAdminOverview } from "@/lib/dashboard/queries";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { StatCard } from "@/components/app-shell/stat-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -19,16 +21,42 @@ export async function AdminHome({ actor }: { actor: Actor }) {
 
   return (
     <section data-testid="home-admin" aria-labelledby="home-title">
-      <PageHeader titleId="home-title" title={t("home.admin.title")} description={t("home.admin.subtitle")} />
+      <PageHeader
+        titleId="home-title"
+        title={t("home.admin.title")}
+        description={t("home.admin.subtitle")}
+        actions={
+          <>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/admin/users">
+                <Users aria-hidden />
+                {t("nav.users")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/admin/organizations">
+                <Building2 aria-hidden />
+                {t("nav.organizations")}
+              </Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/audit">
+                <ScrollText aria-hidden />
+                {t("nav.auditLog")}
+              </Link>
+            </Button>
+          </>
+        }
+      />
       <Alert variant="info" className="mb-6">
         <ShieldCheck aria-hidden />
         <AlertDescription>{t("home.admin.noCaseContent")}</AlertDescription>
       </Alert>
       <div className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <StatCard label={t("home.admin.organizations")} value={overview.organizations.total} hint={t("home.admin.activeCount", { count: overview.organizations.active })} />
-        <StatCard label={t("home.admin.users")} value={overview.users.total} hint={t("home.admin.activeCount", { count: overview.users.active })} />
+        <StatCard label={t("home.admin.organizations")} href="/admin/organizations" value={overview.organizations.total} hint={t("home.admin.activeCount", { count: overview.organizations.active })} />
+        <StatCard label={t("home.admin.users")} href="/admin/users" value={overview.users.total} hint={t("home.admin.activeCount", { count: overview.users.active })} />
         <StatCard label={t("home.admin.inactive")} value={overview.users.total - overview.users.active} />
-        <StatCard label={t("home.admin.locked")} value={overview.users.locked} tone="alert" />
+        <StatCard label={t("home.admin.locked")} value={overview.users.locked} tone="alert" href="/admin/users?status=locked" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>

@@ -286,7 +286,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
                     className="sm:grid-cols-1"
                     items={[
                       { label: t("companies.detail.corporateNumber"), value: profile.corporateNumber ?? t("common.none") },
-                      { label: t("companies.detail.location"), value: [profile.prefectureName, profile.city, profile.address].filter(Boolean).join(" ") },
+                      { label: t("companies.detail.location"), value: [profile.prefectureName, profile.city].filter(Boolean).join(" ") },
                       { label: t("companies.detail.industry"), value: profile.industry },
                       {
                         label: t("companies.detail.employees"),

@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { AlertCircle, Check, Loader2, UserCog, X } from "lucide-react";
+import { toast } from "sonner";
+import { errorsFor, formLevelErrors, typedText } from "@/components/cases/form-state";
+import { useActionForm, type ServerFormAction } from "@/components/cases/use-action-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { acceptReferralFromHome, assignReferralHandlerFromHome, declineReferralFromHome } from "../actions";
+
+export interface AnswerableReferral {
+  id: string;
+  code: string;
+  version: number;
+  companyName: string;
+  handlerUserId: string | null;
+}
+
+export interface HandlerOption {
+  userId: string;
+  name: string;
+}
+
+type Mode = "accept" | "decline" | "assign";
+
+const ACTIONS: Record<Mode, ServerFormAction<unknown>> = {
+  accept: acceptReferralFromHome,
+  decline: declineReferralFromHome,
+  assign: assignReferralHandlerFromHome,
+};
+
+/**
+ * One answer to a referral in a dialog: 受付 (with the attorney who will handle it, optional), 辞退 (with the
+ * reason the sender will read), or 担当者の変更. The server applies the same side and state rules as the
+ * referral page; a refusal (someone answered first, the sender withdrew) is shown in the dialog, what was
+ * typed is kept, and the dialog closes on success. Escape or the close button leaves it without a change.
+ */
+function AnswerDialog({ mode, referral, handlers }: { mode: Mode; referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
+  const t = useTranslations("dashboard.jpaa");
+  const tc = useTranslations("common");
+  const [open, setOpen] = useState(false);
+  const { result, formKey, dispatch, pending } = useActionForm(ACTIONS[mode], {
+    onSuccess: () => {
+      toast.success(t(`${mode}Done`, { code: referral.code }));
+      setOpen(false);
+    },
+  });
+  const fieldId = (name: string) => `${mode}-${referral.id}-${name}`;
+  const otherErrors = formLevelErrors(result, ["referralId", "version", "handlerUserId", "declineReason"]);
+  const Icon = mode === "accept" ? Check : mode === "decline" ? X : UserCog;
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button
+          size="sm"
+          variant={mode === "accept" ? "default" : "outline"}
+          data-testid={`${mode}-${referral.code}`}
+          aria-label={t(`${mode}Label`, { code: referral.code, company: referral.companyName })}
+        >
+          <Icon aria-hidden />
+          {t(mode)}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t(`${mode}Title`, { code: referral.code })}</DialogTitle>
+          <DialogDescription>{t(`${mode}Description`, { company: referral.companyName })}</DialogDescription>
+        </DialogHeader>
+        <form key={formKey} action={dispatch} className="grid gap-4" noValidate>
+          <input type="hidden" name="referralId" value={referral.id} />
+          <input type="hidden" name="version" value={referral.version} />
+          {result && !result.ok ? (
+            <Alert variant="destructive">
+              <AlertCircle aria-hidden />
+              <AlertDescription>
+                <p>{result.message}</p>
+                {otherErrors.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          {mode === "decline" ? (
+            <FormField
+              name="declineReason"
+              id={fieldId("declineReason")}
+              label={t("declineReason")}
+              description={t("declineReasonHint")}
+              errors={errorsFor(result, "declineReason")}
+              required
+              requiredLabel={tc("required")}
+            >
+              <Textarea name="declineReason" maxLength={2000} rows={3} defaultValue={typedText(result, "declineReason")} required />
+            </FormField>
+          ) : (
+            <FormField
+              name="handlerUserId"
+              id={fieldId("handlerUserId")}
+              label={t("handler")}
+              description={mode === "accept" ? t("handlerLaterHint") : undefined}
+              errors={errorsFor(result, "handlerUserId")}
+              required={mode === "assign"}
+              requiredLabel={tc("required")}
+            >
+              <Select name="handlerUserId" defaultValue={typedText(result, "handlerUserId", referral.handlerUserId ?? "")}>
+                <option value="">{mode === "accept" ? t("handlerLater") : t("handlerChoose")}</option>
+                {handlers.map((h) => (
+                  <option key={h.userId} value={h.userId}>
+                    {h.name}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
+          )}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                {t("cancel")}
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant={mode === "decline" ? "destructive" : "default"} disabled={pending}>
+              {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
+              {t(`${mode}Submit`)}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** 受付 and 辞退 for an unanswered referral. */
+export function AnswerReferralButtons({ referral, handlers }: { referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <AnswerDialog mode="accept" referral={referral} handlers={handlers} />
+      <AnswerDialog mode="decline" referral={referral} handlers={handlers} />
+    </div>
+  );
+}
+
+/** 担当者の変更 for an accepted or in-progress referral. */
+export function AssignHandlerButton({ referral, handlers }: { referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
+  return <AnswerDialog mode="assign" referral={referral} handlers={handlers} />;
+}
