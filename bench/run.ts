@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { logActivity } from "@/lib/activities/log-activity";
 import { getProfileForActor } from "@/lib/api/me";
@@ -271,6 +272,9 @@ async function main() {
   const db = handle.db;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
+    // The schema the code expects: a database seeded before a new migration (an index, say) gets it first,
+    // as a deployment would.
+    await migrateDb(handle);
     const [{ version } = { version: "?" }] = await handle.raw<{ version: string }>("select version()");
     const rows: Record<string, number> = {};
     for (const table of TABLES_TO_COUNT) rows[table] = Number((await handle.raw<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
@@ -339,6 +343,9 @@ async function main() {
     const seqScansAfter = await readSeqScans(handle);
     sampler.stop();
     const peakRssBytes = sampler.peak;
+    if (results.some((r) => r.load.errors > 0)) {
+      console.log(`[bench] the server's log (last lines), for the errors above:\n${server.log().split("\n").slice(-40).join("\n")}`);
+    }
     await server.stop();
     server = undefined;
 

@@ -27,16 +27,23 @@ describe("buildNavigation", () => {
     expect(labels({ role: "coordinator", partyKind: "meti" }).slice(0, 3)).toEqual(["regionOverview", "producerTeams", "kpi"]);
   });
 
-  it("shows INPIT desks today's tasks, then cases, companies and referrals", () => {
-    expect(labels({ role: "coordinator", partyKind: "inpit" })).toEqual(["todayTasks", "cases", "companies", "referrals"]);
+  it("shows INPIT desks today's tasks, then their home, cases, companies and referrals", () => {
+    expect(labels({ role: "coordinator", partyKind: "inpit" })).toEqual(["todayTasks", "home", "cases", "companies", "referrals"]);
+  });
+
+  it("links today's tasks to My day for everyone who takes next actions, and not for administrators", () => {
+    for (const partyKind of ["meti", "inpit", "jpaa", "jcci", "sme"]) {
+      expect(buildNavigation({ role: "coordinator", partyKind }).find((i) => i.label === "todayTasks")).toMatchObject({ href: "/my-day", planned: false });
+    }
+    expect(labels({ role: "admin", partyKind: null })).not.toContain("todayTasks");
   });
 
   it("gives a party kind added later the general menu", () => {
-    expect(labels({ role: "coordinator", partyKind: "sme" })).toEqual(["home", "cases", "companies", "referrals"]);
+    expect(labels({ role: "coordinator", partyKind: "sme" })).toEqual(["home", "todayTasks", "cases", "companies", "referrals"]);
   });
 
   it("adds KPI and the audit log for managers, once each", () => {
-    expect(labels({ role: "manager", partyKind: "inpit" })).toEqual(["todayTasks", "cases", "companies", "referrals", "kpi", "auditLog"]);
+    expect(labels({ role: "manager", partyKind: "inpit" })).toEqual(["todayTasks", "home", "cases", "companies", "referrals", "kpi", "auditLog"]);
     const meti = labels({ role: "manager", partyKind: "meti" });
     expect(meti.filter((l) => l === "kpi")).toHaveLength(1);
   });
@@ -63,10 +70,30 @@ describe("buildNavigation", () => {
   });
 
   it("marks pages that do not exist yet as planned instead of linking to them", () => {
-    const admin = buildNavigation({ role: "admin", partyKind: null });
-    expect(admin.find((i) => i.label === "users")).toMatchObject({ planned: true });
-    expect(admin.find((i) => i.label === "dashboard")).toMatchObject({ planned: false });
+    for (const who of [{ role: "manager", partyKind: "meti" }, { role: "admin", partyKind: null }] as const) {
+      for (const item of buildNavigation(who)) expect(item.planned, item.href).toBe(PLANNED_PATHS.has(item.href.split("?")[0]!));
+    }
     expect(PLANNED_PATHS.has("/cases")).toBe(false);
+  });
+
+  it("links administrators to their built screens: users, organizations and the audit log", () => {
+    const admin = buildNavigation({ role: "admin", partyKind: null });
+    expect(admin.filter((i) => !i.planned).map((i) => i.href)).toEqual(["/dashboard", "/admin/users", "/admin/organizations", "/audit"]);
+  });
+});
+
+describe("the referral items", () => {
+  it("carry a live count badge wherever a party's menu has them", () => {
+    const badgeOf = (who: Who, label: string) => buildNavigation(who).find((i) => i.label === label)?.badge;
+    expect(badgeOf({ role: "coordinator", partyKind: "jpaa" }, "referralInbox")).toBe("referralInbox");
+    expect(badgeOf({ role: "coordinator", partyKind: "jcci" }, "referralOutbox")).toBe("referralOutbox");
+    expect(badgeOf({ role: "coordinator", partyKind: "inpit" }, "referrals")).toBe("referrals");
+    expect(buildNavigation({ role: "admin", partyKind: null }).some((i) => i.badge)).toBe(false);
+  });
+
+  it("link the 商工会議所's IP need intake to the referral form, now that it exists", () => {
+    const intake = buildNavigation({ role: "coordinator", partyKind: "jcci" }).find((i) => i.label === "ipNeedIntake");
+    expect(intake).toMatchObject({ href: "/referrals/new", planned: false });
   });
 });
 

@@ -63,18 +63,15 @@ export interface NavItem {
 /**
  * Pages that later work builds. Remove a path here when its page lands, and the menu links to it.
  */
-export const PLANNED_PATHS: ReadonlySet<string> = new Set([
-  "/admin/users",
-  "/admin/organizations",
-  "/admin/audit",
-]);
+export const PLANNED_PATHS: ReadonlySet<string> = new Set<string>([]);
 
 type ItemSpec = Omit<NavItem, "planned">;
 
 const ITEMS = {
   dashboard: { id: "dashboard", href: "/dashboard", label: "dashboard", icon: "home", permission: "dashboard:view" },
   home: { id: "dashboard", href: "/dashboard", label: "home", icon: "home", permission: "dashboard:view" },
-  todayTasks: { id: "dashboard", href: "/dashboard", label: "todayTasks", icon: "tasks", permission: "dashboard:view" },
+  // My day: the signed-in user's overdue, today's and upcoming next actions, whatever their party.
+  todayTasks: { id: "my-day", href: "/my-day", label: "todayTasks", icon: "tasks", permission: "next-action:complete" },
   regionOverview: { id: "dashboard", href: "/dashboard", label: "regionOverview", icon: "map", permission: "dashboard:view" },
   cases: { id: "cases", href: "/cases", label: "cases", icon: "cases", permission: "case:read" },
   companies: { id: "companies", href: "/companies", label: "companies", icon: "companies", permission: "company:read" },
@@ -100,23 +97,23 @@ const ITEMS = {
   kpi: { id: "kpi", href: "/kpi", label: "kpi", icon: "kpi", permission: "kpi:read" },
   users: { id: "users", href: "/admin/users", label: "users", icon: "users", permission: "user:manage" },
   organizations: { id: "organizations", href: "/admin/organizations", label: "organizations", icon: "organizations", permission: "organization:manage" },
-  auditLog: { id: "audit", href: "/admin/audit", label: "auditLog", icon: "audit", permission: "audit:read" },
+  auditLog: { id: "audit", href: "/audit", label: "auditLog", icon: "audit", permission: "audit:read" },
 } as const satisfies Record<string, ItemSpec>;
 
 /** Each party's own order: what its people open first comes first (DOMAIN.md, "Who sees what"). */
 const PARTY_MENUS: Record<string, readonly ItemSpec[]> = {
   // 経産局: the region's picture, its producer teams and KPIs; case details only where they are members.
-  meti: [ITEMS.regionOverview, ITEMS.producerTeams, ITEMS.kpi, ITEMS.cases, ITEMS.companies, ITEMS.referrals],
-  // INPIT desks: today's next actions, then their cases, companies and referrals.
-  inpit: [ITEMS.todayTasks, ITEMS.cases, ITEMS.companies, ITEMS.referrals],
+  meti: [ITEMS.regionOverview, ITEMS.producerTeams, ITEMS.kpi, ITEMS.todayTasks, ITEMS.cases, ITEMS.companies, ITEMS.referrals],
+  // INPIT desks: today's next actions, then the desk's home, their cases, companies and referrals.
+  inpit: [ITEMS.todayTasks, ITEMS.home, ITEMS.cases, ITEMS.companies, ITEMS.referrals],
   // 弁理士会 works from the referral inbox.
-  jpaa: [ITEMS.referralInbox, ITEMS.home, ITEMS.cases, ITEMS.companies],
+  jpaa: [ITEMS.referralInbox, ITEMS.home, ITEMS.todayTasks, ITEMS.cases, ITEMS.companies],
   // 商工会議所: spot an IP need and refer the company on, then follow what became of it (closed loop).
-  jcci: [ITEMS.ipNeedIntake, ITEMS.referralOutbox, ITEMS.home, ITEMS.companies, ITEMS.cases],
+  jcci: [ITEMS.ipNeedIntake, ITEMS.referralOutbox, ITEMS.home, ITEMS.todayTasks, ITEMS.companies, ITEMS.cases],
 };
 
 /** A party kind added later (the list is data) gets the general menu until it is given its own. */
-const GENERAL_MENU: readonly ItemSpec[] = [ITEMS.home, ITEMS.cases, ITEMS.companies, ITEMS.referrals];
+const GENERAL_MENU: readonly ItemSpec[] = [ITEMS.home, ITEMS.todayTasks, ITEMS.cases, ITEMS.companies, ITEMS.referrals];
 
 /** Administrators manage users and organizations and read the audit log; they get no case content. */
 const ADMIN_MENU: readonly ItemSpec[] = [ITEMS.dashboard, ITEMS.users, ITEMS.organizations, ITEMS.auditLog];

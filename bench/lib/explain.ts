@@ -21,6 +21,13 @@ export interface QueryPlan {
   largeSeqScans: { table: string; rows: number }[];
   /** Every table read sequentially (small ones are fine: reference data, organizations…). */
   seqScans: string[];
+  /** The probe or the EXPLAIN failed: the message, for the report. */
+  error?: string;
+}
+
+function describeError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error instanceof Error ? error.message.split("\n")[0]!.slice(0, 200) : String(error)}${cause}`;
 }
 
 interface PlanNode {
@@ -53,13 +60,24 @@ export async function explainProbes(url: string, probes: readonly ExplainProbe[]
     const plans: QueryPlan[] = [];
     for (const probe of probes) {
       captured.length = 0;
-      await probe.run(db);
+      try {
+        await probe.run(db);
+      } catch (error) {
+        // A path whose queries fail is reported with what was captured up to the failure, not skipped silently.
+        plans.push({ path: probe.path, sql: "", executionMs: 0, seqScans: [], largeSeqScans: [], error: describeError(error) });
+      }
       for (const statement of [...captured]) {
         if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
-        const [row] = await client.unsafe<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>(
-          `explain (analyze, format json) ${statement.sql}`,
-          statement.params as postgres.ParameterOrJSON<never>[],
-        );
+        let row: { "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] } | undefined;
+        try {
+          [row] = await client.unsafe<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>(
+            `explain (analyze, format json) ${statement.sql}`,
+            statement.params as postgres.ParameterOrJSON<never>[],
+          );
+        } catch (error) {
+          plans.push({ path: probe.path, sql: statement.sql, executionMs: 0, seqScans: [], largeSeqScans: [], error: describeError(error) });
+          continue;
+        }
         const plan = row!["QUERY PLAN"][0];
         const seqScans = seqScannedTables(plan.Plan);
         plans.push({

@@ -76,6 +76,7 @@ export function renderMarkdown(result: BenchResult): string {
   const verdicts = judge(result);
   const memoryMet = result.peakRssBytes <= TARGETS.rssBytes;
   const largeScans = result.plans.filter((p) => p.largeSeqScans.length > 0);
+  const explained = result.plans.filter((p) => !p.error);
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
 
@@ -96,7 +97,7 @@ export function renderMarkdown(result: BenchResult): string {
   push(`| company search p95 ≤ ${TARGETS.searchP95Ms} ms at ${(result.database.rows.companies ?? 0).toLocaleString("en-US")} companies | ${mark(search.length > 0 && search.every((v) => v.path.load.latency.p95 <= TARGETS.searchP95Ms && v.path.load.errors === 0))} (p95 ${search.map((v) => `${ms(v.path.load.latency.p95)} ms`).join(", ")}) |`);
   push(`| write paths p95 ≤ ${TARGETS.writeRatio}× the baseline p95 | ${mark(allMet(group(["write"])))} |`);
   push(`| server memory ≤ ${mb(TARGETS.rssBytes)} RSS throughout | ${mark(memoryMet)} (peak ${mb(result.peakRssBytes)}) |`);
-  push(`| no key path reads a table of over 10,000 rows sequentially (EXPLAIN) | ${mark(largeScans.length === 0)} (${largeScans.length} of ${result.plans.length} statements) |`, "");
+  push(`| no key path reads a table of over 10,000 rows sequentially (EXPLAIN) | ${mark(largeScans.length === 0 && explained.length === result.plans.length)} (${largeScans.length} of ${explained.length} statements scan one${explained.length < result.plans.length ? `; ${result.plans.length - explained.length} could not be explained` : ""}) |`, "");
 
   push("## Paths", "");
   push("| path | account | request | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | p95 × baseline | targets | peak RSS |");
@@ -126,11 +127,21 @@ export function renderMarkdown(result: BenchResult): string {
   );
   push("| path | statements | total execution ms | slowest ms | large tables read sequentially |", "|---|--:|--:|--:|---|");
   for (const path of [...new Set(result.plans.map((p) => p.path))]) {
-    const plans = result.plans.filter((p) => p.path === path);
+    const plans = result.plans.filter((p) => p.path === path && !p.error);
+    if (plans.length === 0) {
+      push(`| ${path} | 0 | – | – | ❌ not explained (see below) |`);
+      continue;
+    }
     const scans = [...new Set(plans.flatMap((p) => p.largeSeqScans.map((s) => `${s.table} (${Math.round(s.rows).toLocaleString("en-US")} rows)`)))];
     push(`| ${path} | ${plans.length} | ${ms(plans.reduce((a, p) => a + p.executionMs, 0))} | ${ms(Math.max(...plans.map((p) => p.executionMs)))} | ${scans.length === 0 ? "none ✅" : `❌ ${scans.join(", ")}`} |`);
   }
   push("");
+  const failedProbes = result.plans.filter((p) => p.error);
+  if (failedProbes.length > 0) {
+    push("Statements that could not be explained (the path's code failed or changed):", "");
+    for (const p of failedProbes) push(`- **${p.path}**: ${p.error}${p.sql ? ` — \`${p.sql.replace(/\s+/g, " ").slice(0, 200)}…\`` : ""}`);
+    push("");
+  }
   if (largeScans.length > 0) {
     push("Flagged statements:", "");
     for (const p of largeScans) push(`- **${p.path}** (${ms(p.executionMs)} ms, Seq Scan on ${p.largeSeqScans.map((s) => s.table).join(", ")}): \`${p.sql.replace(/\s+/g, " ").slice(0, 400)}${p.sql.length > 400 ? "…" : ""}\``);

@@ -12,6 +12,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { jstNowLocal } from "./jst-now";
 import { useIdempotencyKey } from "./use-idempotency-key";
 
 /** What coordinators log most, first: the select opens on the usual choice. */
@@ -38,11 +39,6 @@ const RENDERED_FIELDS = [
   "nextAction.assigneeUserId",
   "nextAction.dueOn",
 ];
-
-/** Now in Japan as a datetime-local value ("2026-05-12T14:05"), whatever the browser's zone. */
-export function jstNowLocal(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 16);
-}
 
 interface QuickLogFormProps {
   caseId: string;

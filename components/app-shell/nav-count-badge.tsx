@@ -11,7 +11,7 @@ import { cn } from "@/lib/utils";
 /**
  * What an item's number means: for the inbox, the referrals awaiting the organization's answer; for the sent
  * referrals, the ones to chase (no answer in time, a logged referral's follow-up due); for the one combined
- * item, the answers owed. `alert` when something is overdue on that side.
+ * item, both. `overdue` counts what is past its answer date on that side (the badge turns red with an icon).
  */
 export function navBadgeNumbers(badge: NavBadge, counts: ReferralCounts): { count: number; overdue: number } {
   switch (badge) {
@@ -20,7 +20,10 @@ export function navBadgeNumbers(badge: NavBadge, counts: ReferralCounts): { coun
     case "referralOutbox":
       return { count: counts.outbox.overdue + counts.outbox.followUpDue, overdue: counts.outbox.overdue };
     case "referrals":
-      return { count: counts.inbox.awaitingAnswer, overdue: counts.inbox.overdue + counts.outbox.overdue };
+      return {
+        count: counts.inbox.awaitingAnswer + counts.outbox.overdue + counts.outbox.followUpDue,
+        overdue: counts.inbox.overdue + counts.outbox.overdue,
+      };
   }
 }
 
@@ -29,6 +32,11 @@ export function navBadgeNumbers(badge: NavBadge, counts: ReferralCounts): { coun
  * by every referral action, through the one query the list's tabs read too. Overdue work is marked with an
  * icon and spelled out for screen readers, never by colour alone. Nothing is shown while there is nothing to do.
  */
+const BADGE_MESSAGES = { referralInbox: "awaitingAnswer", referralOutbox: "toChase", referrals: "needsAttention" } as const satisfies Record<
+  NavBadge,
+  string
+>;
+
 export function NavCountBadge({ badge }: { badge: NavBadge }) {
   const t = useTranslations("referrals.badge");
   const { data } = useReferralCounts();
@@ -39,7 +47,7 @@ export function NavCountBadge({ badge }: { badge: NavBadge }) {
   const { count, overdue } = navBadgeNumbers(badge, data);
   if (count === 0 && overdue === 0) return null;
   const description = [
-    t(badge === "referralOutbox" ? "toChase" : "awaitingAnswer", { count }),
+    t(BADGE_MESSAGES[badge], { count }),
     overdue > 0 ? t("overdue", { count: overdue }) : null,
   ]
     .filter(Boolean)

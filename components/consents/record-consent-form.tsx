@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Loader2 } from "lucide-react";
 import { toast } from "sonner";
-import { CONSENT_METHODS } from "@/lib/referrals/schema";
+import type { ConsentMethod } from "@/lib/referrals/schema";
 import { errorsFor, formLevelErrors, typedChecked, typedText } from "@/components/cases/form-state";
 import { useActionForm } from "@/components/cases/use-action-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -14,6 +14,12 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 import { recordConsentAction } from "./actions";
+
+/**
+ * 書面 / 口頭 / 電子, as the database enum has them. Listed here rather than imported from lib/referrals/schema,
+ * which would bring zod and the database schema into the browser bundle; the type keeps the two in step.
+ */
+const CONSENT_METHODS = ["written", "verbal", "electronic"] as const satisfies readonly ConsentMethod[];
 
 const FIELDS = ["companyId", "obtainedOn", "method", "scopeConsultationSummary", "scopeConfidentialNotes", "givenBy", "notes"] as const;
 

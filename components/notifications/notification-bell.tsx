@@ -92,7 +92,8 @@ export function NotificationBell() {
   const label = unread > 0 ? t("openWithUnread", { count: unread }) : t("open");
 
   return (
-    <DropdownMenu>
+    // Not modal: a glance at the bell must not hide the page from assistive technology or trap the pointer.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" aria-label={label} title={label} className="relative" data-testid="notification-bell">
           <Bell aria-hidden />
@@ -107,68 +108,67 @@ export function NotificationBell() {
           ) : null}
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-[22rem] max-w-[calc(100vw-1rem)] p-0">
-        <div className="flex items-center justify-between gap-2 px-3 py-2">
-          <DropdownMenuLabel className="p-0">{t("title")}</DropdownMenuLabel>
-          <Button
-            variant="ghost"
-            size="sm"
-            disabled={unread === 0 || markRead.isPending}
-            onClick={() => markRead.mutate({ all: true })}
-            className="h-7 px-2"
-          >
-            <CheckCheck aria-hidden />
-            {t("markAllRead")}
-          </Button>
-        </div>
-        <DropdownMenuSeparator className="mx-0 my-0" />
-        <div className="max-h-[min(28rem,70vh)] overflow-y-auto p-1">
-          {isPending ? (
-            <div className="grid gap-2 p-2" aria-busy="true">
-              <Skeleton className="h-10" />
-              <Skeleton className="h-10" />
-            </div>
-          ) : isError && !data ? (
-            <p className="px-3 py-6 text-center text-sm text-muted-foreground">{t("loadFailed")}</p>
-          ) : !data || data.items.length === 0 ? (
-            <p className="px-3 py-6 text-center text-sm text-muted-foreground">{t("empty")}</p>
-          ) : (
-            data.items.map((item) => {
-              const isUnread = !item.readAt;
-              const body = (
-                <>
-                  <span
-                    aria-hidden
-                    className={cn("mt-1.5 size-2 shrink-0 rounded-full", isUnread ? "bg-primary" : "bg-transparent")}
-                  />
-                  <span className="grid min-w-0 gap-0.5">
-                    <span className={cn("text-sm leading-snug whitespace-normal", isUnread && "font-semibold")}>
-                      {isUnread ? <span className="sr-only">{t("unread")}: </span> : null}
-                      {item.message}
-                    </span>
-                    <time dateTime={item.createdAt} className="text-xs text-muted-foreground">
-                      {item.createdAtText}
-                    </time>
+      <DropdownMenuContent align="end" className="w-[22rem] max-w-[calc(100vw-1rem)]">
+        <DropdownMenuLabel>{t("title")}</DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        {isPending ? (
+          <DropdownMenuItem disabled aria-busy="true" className="grid gap-2">
+            <Skeleton className="h-4 w-full" />
+            <Skeleton className="h-4 w-2/3" />
+          </DropdownMenuItem>
+        ) : isError && !data ? (
+          <DropdownMenuItem disabled className="justify-center py-4 text-muted-foreground">
+            {t("loadFailed")}
+          </DropdownMenuItem>
+        ) : !data || data.items.length === 0 ? (
+          <DropdownMenuItem disabled className="justify-center py-4 text-muted-foreground">
+            {t("empty")}
+          </DropdownMenuItem>
+        ) : (
+          data.items.map((item) => {
+            const isUnread = !item.readAt;
+            const body = (
+              <>
+                <span aria-hidden className={cn("mt-1.5 size-2 shrink-0 rounded-full", isUnread ? "bg-primary" : "bg-transparent")} />
+                <span className="grid min-w-0 gap-0.5">
+                  <span className={cn("text-sm leading-snug whitespace-normal", isUnread && "font-semibold")}>
+                    {isUnread ? <span className="sr-only">{t("unread")}: </span> : null}
+                    {item.message}
                   </span>
-                </>
-              );
-              return (
-                <DropdownMenuItem
-                  key={item.id}
-                  asChild={Boolean(item.href)}
-                  className="items-start gap-2 py-2"
-                  data-testid="notification-item"
-                  data-unread={isUnread || undefined}
-                  onSelect={() => {
-                    if (isUnread) markRead.mutate({ notificationId: item.id });
-                  }}
-                >
-                  {item.href ? <Link href={item.href}>{body}</Link> : <div>{body}</div>}
-                </DropdownMenuItem>
-              );
-            })
-          )}
-        </div>
+                  <time dateTime={item.createdAt} className="text-xs text-muted-foreground">
+                    {item.createdAtText}
+                  </time>
+                </span>
+              </>
+            );
+            return (
+              <DropdownMenuItem
+                key={item.id}
+                asChild={Boolean(item.href)}
+                className="items-start gap-2 py-2"
+                data-testid="notification-item"
+                data-unread={isUnread || undefined}
+                onSelect={() => {
+                  if (isUnread) markRead.mutate({ notificationId: item.id });
+                }}
+              >
+                {item.href ? <Link href={item.href}>{body}</Link> : <div>{body}</div>}
+              </DropdownMenuItem>
+            );
+          })
+        )}
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          disabled={unread === 0 || markRead.isPending}
+          // Stays open: the list shows at once that everything is read.
+          onSelect={(event) => {
+            event.preventDefault();
+            markRead.mutate({ all: true });
+          }}
+        >
+          <CheckCheck aria-hidden />
+          {t("markAllRead")}
+        </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

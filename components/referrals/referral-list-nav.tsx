@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
-import { referralStatus, type ReferralStatus } from "@/db/schema";
+import type { ReferralStatus } from "@/db/schema";
 import type { ReferralBox } from "@/lib/referrals/queries";
 import type { ReferralCounts } from "@/lib/referrals/counts";
 import { cn } from "@/lib/utils";
@@ -57,7 +57,8 @@ export function ReferralListNav({ box, status, initialCounts }: { box: ReferralB
   }, [data, router]);
 
   const current = counts[box];
-  const statuses = referralStatus.enumValues.filter((s) => current.byStatus[s] > 0 || s === status);
+  // The statuses in the order the counts list them (the enum's: the lifecycle's order), those in use only.
+  const statuses = (Object.keys(current.byStatus) as ReferralStatus[]).filter((s) => current.byStatus[s] > 0 || s === status);
 
   return (
     <div className="mb-4 grid gap-3">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Building2, Loader2, Send, ShieldAlert, ShieldCheck } from "lucide-react";
@@ -94,6 +94,16 @@ export function SendReferralForm(props: SendReferralFormProps) {
     },
   });
 
+  // A refusal is summarized at the top of a long form: bring the summary into view and give it focus, so that
+  // the keyboard and screen-reader user starts from the list of what to fix.
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const refused = Boolean(result && !result.ok);
+  useEffect(() => {
+    if (!refused || !summaryRef.current) return;
+    summaryRef.current.scrollIntoView({ block: "start", behavior: "smooth" });
+    summaryRef.current.focus({ preventScroll: true });
+  }, [refused, formKey]);
+
   const usableConsents = consents.filter((c) => !c.revoked);
   const selectedConsent = usableConsents.find((c) => c.id === consentId);
   const partyRecipients = useMemo(() => recipients.filter((r) => r.partyKind === party), [recipients, party]);
@@ -111,7 +121,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
   return (
     <div className="grid gap-4">
       {refusal ? (
-        <Alert variant="destructive" data-testid="send-referral-errors">
+        <Alert variant="destructive" data-testid="send-referral-errors" ref={summaryRef} tabIndex={-1} className="scroll-mt-20 focus:outline-2 focus:outline-destructive/40">
           <AlertCircle aria-hidden />
           <AlertTitle>{refusal.message}</AlertTitle>
           {summaryErrors.length > 0 ? (

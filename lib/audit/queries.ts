@@ -154,7 +154,8 @@ export function diffAuditRecords(before: unknown, after: unknown): { field: stri
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return fields
-    .filter((field) => !BOOKKEEPING_FIELDS.has(field) && JSON.stringify(b[field]) !== JSON.stringify(a[field]))
+    // A field absent on one side and null on the other did not change.
+    .filter((field) => !BOOKKEEPING_FIELDS.has(field) && JSON.stringify(b[field] ?? null) !== JSON.stringify(a[field] ?? null))
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }
 

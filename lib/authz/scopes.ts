@@ -73,12 +73,12 @@ function mayOpenCaseOfCompany(actor: Actor, companyId: SQLWrapper): SQL {
  */
 export function caseScope(actor: Actor): SQL {
   if (!can(actor, "case:read")) return NOTHING;
-  const conditions: SQL[] = [
-    isMemberOfCase(actor, cases.id),
-    liveReferralCovering(actor, cases.id, consents.scopeConsultationSummary),
-  ];
+  // Column tests first: PostgreSQL evaluates an OR's arms in the order written, so a row settled by a
+  // column never runs the subqueries (see companyScope).
+  const conditions: SQL[] = [];
   if (actor.role === "manager" || actor.partyKind !== "meti") conditions.push(eq(cases.ownerOrgId, actor.orgId));
   if (actor.teamIds.length > 0) conditions.push(inArray(cases.producerTeamId, actor.teamIds));
+  conditions.push(isMemberOfCase(actor, cases.id), liveReferralCovering(actor, cases.id, consents.scopeConsultationSummary));
   return or(...conditions)!;
 }
 
@@ -91,11 +91,11 @@ export function caseScope(actor: Actor): SQL {
  */
 export function companyScope(actor: Actor): SQL {
   if (!can(actor, "company:read")) return NOTHING;
-  const conditions: SQL[] = [
-    mayOpenCaseOfCompany(actor, companies.id),
-    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companies.id} and ${referrals.fromOrgId} = ${actor.orgId})`,
-    referralToActorCoveringProfile(actor, companies.id, OPEN_REFERRAL_STATUSES),
-  ];
+  // The area and registering-organization tests come first: PostgreSQL evaluates an OR's arms in the order
+  // written, and most companies a desk finds are of its prefecture, so they never run the per-row case and
+  // referral subqueries. Measured on 3.4 million companies (bench/, issue #7): a 2-character search went from
+  // 17–38 ms to 4–8 ms in the database.
+  const conditions: SQL[] = [];
   if (actor.partyKind !== "jpaa") {
     conditions.push(eq(companies.createdByOrgId, actor.orgId));
     if (actor.prefectureCode !== null && actor.partyKind !== "meti") {
@@ -109,6 +109,11 @@ export function companyScope(actor: Actor): SQL {
       );
     }
   }
+  conditions.push(
+    mayOpenCaseOfCompany(actor, companies.id),
+    sql`exists (select 1 from ${referrals} where ${referrals.companyId} = ${companies.id} and ${referrals.fromOrgId} = ${actor.orgId})`,
+    referralToActorCoveringProfile(actor, companies.id, OPEN_REFERRAL_STATUSES),
+  );
   return and(sql`${companies.mergedIntoId} is null`, or(...conditions))!;
 }
 

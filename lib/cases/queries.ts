@@ -261,7 +261,13 @@ export interface CaseActivityItem {
  * writes a `confidential.read` audit row before they are returned: every read of confidential content is
  * recorded (DOMAIN.md), and if the record cannot be written the notes are not shown.
  */
-export async function getCaseForActor(db: Queryable, actor: Actor, id: string): Promise<CaseDetail | null> {
+export async function getCaseForActor(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  /** `confidential: false` for pages that do not show the notes: nothing is read, so no read is recorded. */
+  options: { confidential?: boolean } = {},
+): Promise<CaseDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
     .select({
@@ -366,7 +372,7 @@ export async function getCaseForActor(db: Queryable, actor: Actor, id: string): 
     openNextActions,
     outcomes: caseOutcomes,
   };
-  if (mayReadConfidential) result.confidentialNotes = await readConfidentialNotes(db, actor, id);
+  if (mayReadConfidential && options.confidential !== false) result.confidentialNotes = await readConfidentialNotes(db, actor, id);
   return result;
 }
 

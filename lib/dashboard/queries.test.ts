@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { referrals, users } from "@/db/schema";
+import { cases, referrals, users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/authz/errors";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
@@ -45,8 +45,8 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       const fukuokaCompany = await f.company({ prefecture: 40 });
       const yamaguchiCompany = await f.company({ prefecture: 35 });
       const team = await f.team({ lead: producer, members: [desk], modelRegion: "kumamoto", fiscalYear: 2025 });
-      const teamCase = await f.case({ company: kumamotoCompany, lead: desk, team, stage: "accompanying", title: "熊本 チーム案件" });
-      const deskCase = await f.case({ company: fukuokaCompany, lead: desk, stage: "discovery", title: "福岡 窓口案件" });
+      const teamCase = await f.case({ company: kumamotoCompany, lead: desk, team, stage: "accompanying", title: "熊本 チーム案件", themes: ["patent", "trademark_brand"] });
+      const deskCase = await f.case({ company: fukuokaCompany, lead: desk, stage: "discovery", title: "福岡 窓口案件", themes: ["patent"] });
       await f.case({ company: kumamotoCompany, lead: desk, stage: "closed" });
       const otherBlockCase = await f.case({ company: yamaguchiCompany, lead: yamaguchi, stage: "discovery", title: "山口 案件" });
       await f.team({ lead: await f.user(yamaguchiDesk, "producer"), modelRegion: "yamaguchi", fiscalYear: 2025 });
@@ -57,6 +57,7 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       await f.referral({ from: yamaguchi, to: yamaguchiDesk, company: yamaguchiCompany, status: "sent" });
 
       return {
+        fukuokaJpaa,
         bureauStaff,
         producer: await f.reload(producer),
         desk,
@@ -102,6 +103,44 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       expect(overview.producerTeams).toEqual([
         expect.objectContaining({ id: w.team.id, modelRegionNameJa: "熊本市", fiscalYear: 2025, memberCount: 2, caseCount: 1 }),
       ]);
+    });
+
+    it("counts the block's cases per prefecture by stage and by theme, with every prefecture of the block as a row", async () => {
+      const overview = await getMetiOverview(t.db, w.bureauStaff, NOW);
+      expect(overview.prefectures.map((p) => p.code)).toEqual([40, 41, 42, 43, 44, 45, 46]);
+      expect(overview.casesByPrefectureStage).toEqual(
+        expect.arrayContaining([
+          { prefectureCode: 43, stage: "accompanying", count: 1 },
+          { prefectureCode: 43, stage: "closed", count: 1 },
+          { prefectureCode: 40, stage: "discovery", count: 1 },
+        ]),
+      );
+      expect(overview.casesByPrefectureStage.every((c) => c.prefectureCode !== 35)).toBe(true);
+      expect(overview.casesByPrefectureTheme).toEqual(
+        expect.arrayContaining([
+          { prefectureCode: 43, themeKey: "patent", count: 1 },
+          { prefectureCode: 43, themeKey: "trademark_brand", count: 1 },
+          { prefectureCode: 40, themeKey: "patent", count: 1 },
+        ]),
+      );
+      expect(overview.themes).toHaveLength(12);
+      expect(overview.partyKinds.map((k) => k.key)).toEqual(expect.arrayContaining(["meti", "inpit", "jpaa", "jcci"]));
+    });
+
+    it("names who owes an answer past the answer date, by receiving organization, without saying what about", async () => {
+      const overview = await getMetiOverview(t.db, w.bureauStaff, NOW);
+      expect(overview.overdueReferrals).toEqual({
+        total: 1,
+        byRecipient: [{ orgId: w.fukuokaJpaa.id, orgName: w.fukuokaJpaa.nameJa, partyKind: "jpaa", count: 1, oldestRespondBy: "2025-06-10" }],
+      });
+      // Before the answer date nothing is overdue.
+      expect((await getMetiOverview(t.db, w.bureauStaff, new Date("2025-06-09T03:00:00Z"))).overdueReferrals.total).toBe(0);
+    });
+
+    it("lists the block's model regions with their producer teams and leads", async () => {
+      const overview = await getMetiOverview(t.db, w.bureauStaff, NOW);
+      expect(overview.modelRegions.map((r) => r.nameJa)).toEqual(["熊本市"]);
+      expect(overview.modelRegions[0]).toMatchObject({ kind: "city", current: true, teams: [expect.objectContaining({ id: w.team.id, leadName: "九州 プロデューサー" })] });
     });
 
     it("lists the cases of the actor's own team, which the actor may open", async () => {
@@ -175,10 +214,40 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       expect((await getDeskOverview(t.db, w.a.ishikawaCoordinator, new Date("2025-06-10T03:00:00Z"))).referrals.inboxOverdue).toBe(0);
     });
 
+    it("lists the desk's open cases, marking the coordinator's own, and leaves out other desks' and closed ones", async () => {
+      const w = await ishikawa();
+      const overview = await getDeskOverview(t.db, w.a.ishikawaCoordinator, NOW);
+      expect(overview.openCases.map((c) => c.stage).sort()).toEqual(["assessment", "planning"]);
+      expect(overview.openCases.find((c) => c.stage === "assessment")).toMatchObject({ isMine: true, leadName: "石川 支援員" });
+      expect(overview.openCases.find((c) => c.stage === "planning")).toMatchObject({ isMine: false, leadName: "石川 同僚" });
+    });
+
+    it("lists open referrals received by the desk, unanswered first, and those the coordinator sent", async () => {
+      const w = await ishikawa();
+      const overview = await getDeskOverview(t.db, w.a.ishikawaCoordinator, NOW);
+      expect(overview.referralsIn.map((r) => r.status)).toEqual(["sent", "accepted"]);
+      expect(overview.referralsIn[0]).toMatchObject({ counterpartName: "金沢商工会議所" });
+      expect(overview.referralsOut).toHaveLength(1);
+      expect(overview.referralsOut[0]).toMatchObject({ status: "sent", counterpartName: "日本弁理士会 北陸会" });
+      expect((await getDeskOverview(t.db, w.a.ishikawaManager, NOW)).referralsOut).toHaveLength(2);
+    });
+
+    it("shows recent activities on cases the actor may open, not on another desk's", async () => {
+      const w = await ishikawa();
+      const [own] = (await getDeskOverview(t.db, w.a.ishikawaCoordinator, NOW)).openCases;
+      const [ownCase] = await t.db.select().from(cases).where(eq(cases.id, own!.id));
+      await f.activity(ownCase!, w.a.ishikawaCoordinator, { summary: "石川の訪問記録" });
+      const toyamaCase = await f.case({ company: await f.company({ prefecture: 16 }), lead: w.a.toyamaCoordinator });
+      await f.activity(toyamaCase, w.a.toyamaCoordinator, { summary: "富山の訪問記録" });
+      const summaries = (await getDeskOverview(t.db, w.a.ishikawaCoordinator, NOW)).recentActivities.map((x) => x.summary);
+      expect(summaries).toContain("石川の訪問記録");
+      expect(summaries).not.toContain("富山の訪問記録");
+    });
+
     it("gives an administrator nothing", async () => {
       const w = await ishikawa();
       const overview = await getDeskOverview(t.db, w.a.admin, NOW);
-      expect(overview).toMatchObject({ openCasesTotal: 0, overdueActionsTotal: 0, todayActionsTotal: 0 });
+      expect(overview).toMatchObject({ openCasesTotal: 0, overdueActionsTotal: 0, todayActionsTotal: 0, openCases: [], referralsIn: [], referralsOut: [], recentActivities: [] });
       expect(overview.referrals).toEqual({ inboxPending: 0, inboxOverdue: 0, outboxPending: 0 });
     });
   });
@@ -205,6 +274,13 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       // The other chapter sees only its own referral.
       const otherAttorney = await f.user(otherChapter);
       expect(await getReferralInboxOverview(t.db, otherAttorney, NOW)).toMatchObject({ pending: 1, accepted: 0, inProgress: 0 });
+
+      // Live referrals, unassigned first; the attorneys' workload; the outcomes reported.
+      expect(overview.live.map((r) => r.status)).toEqual(["in_progress", "accepted"]);
+      expect(overview.live[1]).toMatchObject({ id: accepted.id, handlerName: "北陸 弁理士", version: 1 });
+      expect(overview.workload).toEqual([{ userId: a.attorney.userId, name: "北陸 弁理士", accepted: 1, inProgress: 0, completedThisYear: 0 }]);
+      expect(overview.outcomesReported).toEqual([expect.objectContaining({ outcomeFeedback: "調査報告を提出した", fromOrgName: "INPIT 石川県知財総合支援窓口" })]);
+      expect((await getReferralInboxOverview(t.db, otherAttorney, NOW)).workload.map((w) => w.userId)).toEqual([otherAttorney.userId]);
     });
   });
 
@@ -226,9 +302,12 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       expect(own.recent.map((r) => r.id)).toEqual([pending.id, completed.id]);
       expect(own.recent[1]).toMatchObject({ recipientName: "日本弁理士会 北陸会", recipientIsExternal: false, outcomeFeedback: "調査報告を提出した" });
 
-      const chamber = await getSentReferralsOverview(t.db, manager);
+      const chamber = await getSentReferralsOverview(t.db, manager, NOW);
       expect(chamber.scope).toBe("organization");
       expect(chamber.byStatus).toMatchObject({ sent: 1, completed: 1, declined: 1 });
+      // The pending one was due on 2025-06-10: it is the one to chase.
+      expect(chamber.overdue).toBe(1);
+      expect((await getSentReferralsOverview(t.db, manager, new Date("2025-06-09T03:00:00Z"))).overdue).toBe(0);
     });
   });
 

@@ -645,12 +645,16 @@ export async function getReferralInboxOverview(db: Queryable, actor: Actor, now:
           .select({
             userId: users.id,
             name: users.name,
-            accepted: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'accepted')`.mapWith(Number),
-            inProgress: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'in_progress')`.mapWith(Number),
-            completedThisYear: sql<number>`(select count(*) from ${referrals} where ${referrals.handlerUserId} = ${users.id} and ${referrals.toOrgId} = ${actor.orgId} and ${referrals.status} = 'completed' and ${referrals.completedAt} >= ${new Date(`${fiscalYearStart}T00:00:00+09:00`)})`.mapWith(Number),
+            accepted: count(sql`case when ${referrals.status} = 'accepted' then 1 end`),
+            inProgress: count(sql`case when ${referrals.status} = 'in_progress' then 1 end`),
+            completedThisYear: count(
+              sql`case when ${referrals.status} = 'completed' and ${referrals.completedAt} >= ${`${fiscalYearStart}T00:00:00+09:00`}::timestamptz then 1 end`,
+            ),
           })
           .from(users)
+          .leftJoin(referrals, and(eq(referrals.handlerUserId, users.id), eq(referrals.toOrgId, actor.orgId)))
           .where(and(eq(users.organizationId, actor.orgId), eq(users.isActive, true), ne(users.role, "admin")))
+          .groupBy(users.id, users.name, users.nameKana)
           .orderBy(asc(users.nameKana), asc(users.name), asc(users.id))
       : Promise.resolve([]),
     db
@@ -680,7 +684,7 @@ export async function getReferralInboxOverview(db: Queryable, actor: Actor, now:
     assignedToMe: Number(counts?.assignedToMe ?? 0),
     newestPending,
     live,
-    workload: workloadRows,
+    workload: workloadRows.map((w) => ({ ...w, accepted: Number(w.accepted), inProgress: Number(w.inProgress), completedThisYear: Number(w.completedThisYear) })),
     outcomesReported,
   };
 }

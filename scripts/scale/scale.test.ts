@@ -130,7 +130,6 @@ describe("the national network around the demo", () => {
   it("sends referrals to real receivers (or logs them to an outside body), a few thousand into 北陸会 at national scale", () => {
     const plan = planCases(world);
     const referralAt = referralPlanner(world, plan);
-    const ranges = hotReferralRanges(SMALL.referrals);
     for (let k = 0; k < SMALL.referrals; k += 37) {
       const r = referralAt(k);
       expect((r.toOrg === null) === (r.externalRecipient !== null)).toBe(true);
@@ -139,7 +138,9 @@ describe("the national network around the demo", () => {
       if (r.status === "sent") expect(r.steps).toEqual([]);
       if (r.status === "completed" && r.toOrg) expect(r.steps.map((s) => s.status)).toEqual(["accepted", "in_progress", "completed"]);
     }
+    const ranges = hotReferralRanges(SMALL.referrals);
     expect(referralAt(0).toOrg!.index).toBe(world.hot.jpaaHokuriku);
+    expect(referralAt(ranges.inpitToJpaa).fromOrg.index).toBe(world.hot.jcciKanazawa);
     expect(hotReferralRanges(200_000).othersToJpaa).toBe(5_600); // 北陸会's inbox: 2,400 + 800 + 800 of these, plus the rest of 北陸
   });
 });

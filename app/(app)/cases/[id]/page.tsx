@@ -2,36 +2,61 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ChevronLeft, LockKeyhole } from "lucide-react";
+import { ChevronLeft, CirclePause, Pencil } from "lucide-react";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { getCaseForActor } from "@/lib/cases/queries";
-import { formatDate, formatDateTime, formatShortDate } from "@/lib/format/datetime";
+import { can } from "@/lib/authz/can";
+import { findSelectableUsersForActor, getCaseForActor, RECENT_ACTIVITY_LIMIT } from "@/lib/cases/queries";
+import { formatDate, formatDateTime } from "@/lib/format/datetime";
+import { todayInJst } from "@/lib/format/fiscal-year";
+import { ActivityTimeline } from "@/components/activities/activity-timeline";
+import { dueOf } from "@/components/activities/due-of";
+import { NextActionList } from "@/components/activities/next-action-list";
+import { jstNowLocal } from "@/components/activities/jst-now";
+import { QuickLogForm } from "@/components/activities/quick-log-form";
 import { DetailList } from "@/components/app-shell/detail-list";
-import { DueBadge } from "@/components/app-shell/due-badge";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { PartyBadge } from "@/components/app-shell/party-badge";
+import { ConfidentialSection } from "@/components/cases/confidential-section";
+import { MembersDialog } from "@/components/cases/members-dialog";
+import { OutcomeDialog } from "@/components/cases/outcome-dialog";
 import { StageBadge } from "@/components/cases/stage-badge";
-import { ConsentsAndProvisions } from "@/components/referrals/consents-and-provisions";
+import { StageControls } from "@/components/cases/stage-controls";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { completeNextActionAction } from "../../my-day/actions";
+import { addConfidentialNoteAction, changeCaseStageAction, logActivityAction, recordOutcomeAction, setCaseMembersAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
   return { title: t("title") };
 }
 
+/**
+ * 案件の詳細. The quick activity log is at the top (what coordinators do most), then next actions, the timeline
+ * and outcomes; beside them the summary, the company, the members and — for those who may read them — the
+ * confidential notes, whose read getCaseForActor has just recorded. Every section is its own card.
+ */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case:read");
   const { id } = await params;
-  // Returns null outside the actor's scope; reading confidential notes is audited inside.
-  const detail = await getCaseForActor(getDb(), actor, id);
+  const db = getDb();
+  // Null outside the actor's scope; reading confidential notes is audited inside.
+  const detail = await getCaseForActor(db, actor, id);
   if (!detail) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getUiLocale()]);
+  const [t, locale, candidates] = await Promise.all([
+    getTranslations(),
+    getUiLocale(),
+    detail.mayEdit ? findSelectableUsersForActor(db, actor) : Promise.resolve([]),
+  ]);
+  const isMember = detail.members.some((m) => m.userId === actor.userId);
+  const caseRef = { id: detail.id, title: detail.title, stage: detail.stage, version: detail.version };
+  const members = detail.members.map((m) => ({ id: m.userId, name: m.name }));
+  const outcomeKind = (kind: string) => (t.has(`cases.outcomes.kinds.${kind}`) ? t(`cases.outcomes.kinds.${kind}`) : kind);
 
   return (
     <>
@@ -47,28 +72,139 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">{detail.code}</span>
             <StageBadge stage={detail.stage} />
+            <Link href={`/companies/${detail.company.id}`} className="text-primary hover:underline">
+              {detail.company.name}
+            </Link>
           </span>
         }
+        actions={
+          detail.mayEdit ? (
+            <>
+              <StageControls caseRef={caseRef} action={changeCaseStageAction} />
+              <Button asChild variant="outline">
+                <Link href={`/cases/${detail.id}/edit`}>
+                  <Pencil aria-hidden />
+                  {t("cases.detail.edit")}
+                </Link>
+              </Button>
+            </>
+          ) : null
+        }
       />
+      {detail.stage === "paused" && detail.pausedReason ? (
+        <Alert variant="info" className="mb-4">
+          <CirclePause aria-hidden />
+          <AlertDescription>{t("cases.detail.pausedBecause", { reason: detail.pausedReason })}</AlertDescription>
+        </Alert>
+      ) : null}
 
       <div className="grid gap-4 xl:grid-cols-3">
-        <div className="grid content-start gap-4 xl:col-span-2">
+        <div className="grid min-w-0 content-start gap-4 xl:col-span-2">
+          {can(actor, "activity:create") ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("activities.quickLog.title")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                {detail.stage === "closed" ? (
+                  <p className="text-sm text-muted-foreground">{t("activities.quickLog.closedCase")}</p>
+                ) : (
+                  <QuickLogForm
+                    caseId={detail.id}
+                    members={members}
+                    me={{ id: actor.userId, name: actor.name }}
+                    renderedAt={jstNowLocal()}
+                    action={logActivityAction}
+                  />
+                )}
+              </CardContent>
+            </Card>
+          ) : null}
+
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("activities.nextActions.title")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <NextActionList
+                complete={completeNextActionAction}
+                groups={[
+                  {
+                    key: "case",
+                    title: t("activities.nextActions.title"),
+                    tone: "plain",
+                    empty: t("activities.nextActions.empty"),
+                    rows: detail.openNextActions.map((action) => ({
+                      id: action.id,
+                      title: action.title,
+                      dueOn: action.dueOn,
+                      due: dueOf(action.dueOn, locale),
+                      assignee: action.assignee,
+                      mayComplete: can(actor, "next-action:complete") && (action.assignee.id === actor.userId || isMember),
+                    })),
+                  },
+                ]}
+              />
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("activities.timeline.title")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ActivityTimeline activities={detail.recentActivities} locale={locale} limit={RECENT_ACTIVITY_LIMIT} />
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader className="flex-row items-center justify-between gap-2">
+              <CardTitle>{t("cases.outcomes.title")}</CardTitle>
+              {detail.mayEdit ? <OutcomeDialog caseId={detail.id} today={todayInJst()} action={recordOutcomeAction} /> : null}
+            </CardHeader>
+            <CardContent>
+              {detail.outcomes.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("cases.outcomes.empty")}</p>
+              ) : (
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead scope="col">{t("cases.outcomes.fields.achievedOn")}</TableHead>
+                      <TableHead scope="col">{t("cases.outcomes.fields.kind")}</TableHead>
+                      <TableHead scope="col">{t("cases.outcomes.fields.description")}</TableHead>
+                      <TableHead scope="col">{t("cases.outcomes.number")}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {detail.outcomes.map((outcome) => (
+                      <TableRow key={outcome.id}>
+                        <TableCell className="whitespace-nowrap">{formatDate(outcome.achievedOn, locale)}</TableCell>
+                        <TableCell className="whitespace-nowrap">
+                          {outcomeKind(outcome.kind)}
+                          {outcome.ipKind ? <div className="text-xs text-muted-foreground">{t(`companies.ipKinds.${outcome.ipKind}`)}</div> : null}
+                        </TableCell>
+                        <TableCell>{outcome.description}</TableCell>
+                        <TableCell className="font-mono text-xs">
+                          {outcome.registrationNumber ??
+                            outcome.applicationNumber ??
+                            (outcome.amountYen !== null ? t("cases.outcomes.amount", { amount: outcome.amountYen.toLocaleString("ja-JP") }) : "—")}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+
+        <div className="grid min-w-0 content-start gap-4">
           <Card>
             <CardHeader>
               <CardTitle>{t("cases.detail.summary")}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4">
               <p className="text-sm whitespace-pre-wrap">{detail.summary ?? <span className="text-muted-foreground">{t("cases.detail.noSummary")}</span>}</p>
-              <DetailList
-                items={[
-                  { label: t("cases.detail.owner"), value: detail.ownerOrg.name },
-                  { label: t("cases.detail.lead"), value: detail.lead.name },
-                  { label: t("cases.detail.team"), value: detail.producerTeam?.name ?? t("common.none") },
-                  { label: t("cases.detail.openedOn"), value: formatDate(detail.openedOn, locale) },
-                  ...(detail.closedOn ? [{ label: t("cases.detail.closedOn"), value: formatDate(detail.closedOn, locale) }] : []),
-                  ...(detail.source ? [{ label: t("cases.detail.source"), value: detail.source }] : []),
-                ]}
-              />
               <div>
                 <h3 className="mb-1.5 text-xs text-muted-foreground">{t("cases.detail.themes")}</h3>
                 {detail.themes.length === 0 ? (
@@ -83,87 +219,30 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   </ul>
                 )}
               </div>
+              <DetailList
+                items={[
+                  { label: t("cases.detail.owner"), value: detail.ownerOrg.name },
+                  { label: t("cases.detail.team"), value: detail.producerTeam?.name ?? t("common.none") },
+                  { label: t("cases.detail.openedOn"), value: formatDate(detail.openedOn, locale) },
+                  ...(detail.closedOn ? [{ label: t("cases.detail.closedOn"), value: formatDate(detail.closedOn, locale) }] : []),
+                  { label: t("cases.detail.source"), value: detail.source },
+                  { label: t("cases.detail.updatedAt"), value: formatDateTime(detail.updatedAt, locale) },
+                ]}
+              />
             </CardContent>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>{t("cases.detail.nextActions")}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              {detail.openNextActions.length === 0 ? (
-                <p className="text-sm text-muted-foreground">{t("cases.detail.noNextActions")}</p>
-              ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead scope="col">{t("home.inpit.action")}</TableHead>
-                      <TableHead scope="col">{t("cases.detail.assignee")}</TableHead>
-                      <TableHead scope="col">{t("cases.detail.due")}</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {detail.openNextActions.map((action) => (
-                      <TableRow key={action.id}>
-                        <TableCell className="font-medium">{action.title}</TableCell>
-                        <TableCell>{action.assignee.name}</TableCell>
-                        <TableCell className="whitespace-nowrap">
-                          <span className="mr-2">{formatShortDate(action.dueOn, locale)}</span>
-                          <DueBadge dueOn={action.dueOn} locale={locale} />
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              )}
-            </CardContent>
-          </Card>
-
-          <Card>
-            <CardHeader>
-              <CardTitle>{t("cases.detail.activities")}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              {detail.recentActivities.length === 0 ? (
-                <p className="text-sm text-muted-foreground">{t("cases.detail.noActivities")}</p>
-              ) : (
-                <ol className="grid gap-4">
-                  {detail.recentActivities.map((activity) => (
-                    <li key={activity.id} className="border-l-2 border-primary/30 pl-3">
-                      <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-                        <Badge variant="outline">{t(`activityKinds.${activity.kind}`)}</Badge>
-                        <time dateTime={activity.occurredAt.toISOString()}>{formatDateTime(activity.occurredAt, locale)}</time>
-                        {activity.durationMinutes ? <span>{t("cases.detail.duration", { minutes: activity.durationMinutes })}</span> : null}
-                        <span>
-                          {activity.organization.name} · {activity.createdBy.name}
-                        </span>
-                      </div>
-                      <p className="mt-1 text-sm whitespace-pre-wrap">{activity.summary}</p>
-                      {activity.participants.length > 0 || activity.externalParticipants ? (
-                        <p className="mt-1 text-xs text-muted-foreground">
-                          {[...activity.participants.map((p) => p.name), activity.externalParticipants].filter(Boolean).join("、")}
-                        </p>
-                      ) : null}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </CardContent>
-          </Card>
-
-          <ConsentsAndProvisions actor={actor} company={detail.company} caseId={detail.id} />
-        </div>
-
-        <div className="grid content-start gap-4">
           <Card>
             <CardHeader>
               <CardTitle>{t("cases.detail.company")}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-2 text-sm">
-              <Link href={`/companies/${detail.company.id}`} className="font-medium text-primary hover:underline">
-                {detail.company.name}
-              </Link>
-              {detail.company.isProvisional ? <Badge variant="warning">{t("companies.provisional")}</Badge> : null}
+              <div className="flex flex-wrap items-center gap-2">
+                <Link href={`/companies/${detail.company.id}`} className="font-medium text-primary hover:underline">
+                  {detail.company.name}
+                </Link>
+                {detail.company.isProvisional ? <Badge variant="warning">{t("companies.provisional")}</Badge> : null}
+              </div>
               <DetailList
                 className="sm:grid-cols-1"
                 items={[
@@ -176,11 +255,21 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Card>
 
           <Card>
-            <CardHeader>
+            <CardHeader className="flex-row items-center justify-between gap-2">
               <CardTitle>{t("cases.detail.members")}</CardTitle>
+              {detail.mayEdit ? (
+                <MembersDialog
+                  caseId={detail.id}
+                  version={detail.version}
+                  leadUserId={detail.lead.id}
+                  members={detail.members}
+                  candidates={candidates}
+                  action={setCaseMembersAction}
+                />
+              ) : null}
             </CardHeader>
             <CardContent>
-              <ul className="grid gap-2 text-sm">
+              <ul className="grid gap-2 text-sm" data-testid="case-members">
                 {detail.members.map((member) => (
                   <li key={member.userId} className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{member.name}</span>
@@ -193,35 +282,19 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </CardContent>
           </Card>
 
-          {/* 秘匿: present only for those who may read the notes (the case's members); the read was audited. */}
+          {/* 秘匿: present only for those who may read the notes; getCaseForActor recorded this read. */}
           {detail.confidentialNotes ? (
-            <Card className="border-warning/50" data-testid="confidential-notes">
-              <CardHeader>
-                <CardTitle className="flex items-center gap-2">
-                  <LockKeyhole aria-hidden className="size-4 text-warning" />
-                  {t("cases.detail.confidential")}
-                </CardTitle>
-              </CardHeader>
-              <CardContent className="grid gap-3">
-                <Alert variant="warning">
-                  <AlertDescription>{t("cases.detail.confidentialNotice")}</AlertDescription>
-                </Alert>
-                {detail.confidentialNotes.length === 0 ? (
-                  <p className="text-sm text-muted-foreground">{t("cases.detail.noConfidentialNotes")}</p>
-                ) : (
-                  <ul className="grid gap-3">
-                    {detail.confidentialNotes.map((note) => (
-                      <li key={note.id} className="rounded-md border bg-warning-surface/40 p-3">
-                        <p className="text-sm whitespace-pre-wrap">{note.body}</p>
-                        <p className="mt-1 text-xs text-muted-foreground">
-                          {note.author.name} · {formatDateTime(note.createdAt, locale)}
-                        </p>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </CardContent>
-            </Card>
+            <ConfidentialSection
+              caseId={detail.id}
+              canWrite={isMember && can(actor, "confidential:write")}
+              action={addConfidentialNoteAction}
+              notes={detail.confidentialNotes.map((note) => ({
+                id: note.id,
+                body: note.body,
+                authorName: note.author.name,
+                createdLabel: formatDateTime(note.createdAt, locale),
+              }))}
+            />
           ) : null}
         </div>
       </div>
