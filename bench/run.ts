@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpus, freemem, release, totalmem } from "node:os";
+import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -52,7 +52,7 @@ type AccountKey = keyof typeof ACCOUNTS;
 const NO_SUCH_CASE = "00000000-0000-4000-8000-000000000000";
 
 const USAGE = `usage: npm run bench -- --url=postgres://127.0.0.1:5432/renkei_scale [--duration=10] [--warmup=2] [--connections=8]
-       [--port=3200] [--accepts=400] [--build | --no-build] [--only=name,name]`;
+       [--port=3200] [--accepts=400] [--max-old-space=256] [--build | --no-build] [--only=name,name]`;
 
 interface BenchOptions {
   url: string;
@@ -64,10 +64,12 @@ interface BenchOptions {
   accepts: number;
   build: "auto" | "always" | "never";
   only: string[] | null;
+  /** V8's old-space limit for `next start`, in MB (0: Node's default): how a deployment bounds the server's memory. */
+  maxOldSpaceMb: number;
 }
 
 export function parseBenchArgs(argv: readonly string[], env: Record<string, string | undefined> = process.env): BenchOptions {
-  const options: Omit<BenchOptions, "url"> & { url?: string } = { durationS: 10, warmupS: 2, connections: 8, port: 3200, accepts: 400, build: "auto", only: null };
+  const options: Omit<BenchOptions, "url"> & { url?: string } = { durationS: 10, warmupS: 2, connections: 8, port: 3200, accepts: 400, build: "auto", only: null, maxOldSpaceMb: 256 };
   for (const arg of argv) {
     const [, name, value] = /^--([a-z-]+)(?:=(.*))?$/.exec(arg) ?? [];
     const number = (min: number, max: number) => {
@@ -81,6 +83,7 @@ export function parseBenchArgs(argv: readonly string[], env: Record<string, stri
     else if (name === "connections") options.connections = number(1, 64);
     else if (name === "port") options.port = number(1024, 65535);
     else if (name === "accepts") options.accepts = number(1, 5000);
+    else if (name === "max-old-space") options.maxOldSpaceMb = number(0, 16384);
     else if (name === "build" && value === undefined) options.build = "always";
     else if (name === "no-build" && value === undefined) options.build = "never";
     else if (name === "only" && value) options.only = value.split(",").map((s) => s.trim());
@@ -105,6 +108,8 @@ interface Scenario {
   requests: (cookie: string) => LoadRequest[];
   /** Send each request at most once (a referral is accepted once). */
   once?: boolean;
+  /** Measured a second time with one connection: the latency of one user's request on an otherwise idle server. */
+  alsoAlone?: boolean;
   probe: (db: Db, actor: Actor) => Promise<unknown>;
 }
 
@@ -168,9 +173,9 @@ function scenarios(f: Fixtures): Scenario[] {
       surface: "page",
       expectStatus: 404,
       requests: get(`/cases/${NO_SUCH_CASE}`),
-      probe: (db, actor) => getCaseForActor(db, actor, NO_SUCH_CASE),
+      probe: async (db, actor) => [await loadActor(db, actor.userId), await getCaseForActor(db, actor, NO_SUCH_CASE)],
     },
-    { name: "baseline: /api/v1/me", account: "inpit", kind: "baseline", surface: "api", expectStatus: 200, requests: get("/api/v1/me"), probe: (db, actor) => getProfileForActor(db, actor) },
+    { name: "baseline: /api/v1/me", account: "inpit", kind: "baseline", surface: "api", expectStatus: 200, requests: get("/api/v1/me"), probe: async (db, actor) => [await loadActor(db, actor.userId), await getProfileForActor(db, actor)] },
     {
       name: "dashboard 経産局 (meti.chubu)",
       account: "meti",
@@ -186,10 +191,10 @@ function scenarios(f: Fixtures): Scenario[] {
     { name: "case list (page)", account: "inpit", kind: "read", surface: "page", expectStatus: 200, requests: get("/cases"), probe: (db, actor) => findCasesForActor(db, actor, {}) },
     { name: "case list (API)", account: "inpit", kind: "read", surface: "api", expectStatus: 200, requests: get("/api/v1/cases"), probe: (db, actor) => findCasesForActor(db, actor, {}) },
     { name: "case page", account: "inpit", kind: "read", surface: "page", expectStatus: 200, requests: get(`/cases/${f.caseId}`), probe: (db, actor) => getCaseForActor(db, actor, f.caseId) },
-    { name: "company search 2 chars 加賀 (page)", account: "inpit", kind: "search", surface: "page", expectStatus: 200, requests: get(`/companies${search("加賀")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀" }) },
-    { name: "company search 4 chars 加賀繊維 (page)", account: "inpit", kind: "search", surface: "page", expectStatus: 200, requests: get(`/companies${search("加賀繊維")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀繊維" }) },
-    { name: "company search 2 chars 加賀 (API)", account: "inpit", kind: "search", surface: "api", expectStatus: 200, requests: get(`/api/v1/companies${search("加賀")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀" }) },
-    { name: "company search 4 chars 加賀繊維 (API)", account: "inpit", kind: "search", surface: "api", expectStatus: 200, requests: get(`/api/v1/companies${search("加賀繊維")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀繊維" }) },
+    { name: "company search 2 chars 加賀 (page)", account: "inpit", kind: "search", surface: "page", expectStatus: 200, alsoAlone: true, requests: get(`/companies${search("加賀")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀" }) },
+    { name: "company search 4 chars 加賀繊維 (page)", account: "inpit", kind: "search", surface: "page", expectStatus: 200, alsoAlone: true, requests: get(`/companies${search("加賀繊維")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀繊維" }) },
+    { name: "company search 2 chars 加賀 (API)", account: "inpit", kind: "search", surface: "api", expectStatus: 200, alsoAlone: true, requests: get(`/api/v1/companies${search("加賀")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀" }) },
+    { name: "company search 4 chars 加賀繊維 (API)", account: "inpit", kind: "search", surface: "api", expectStatus: 200, alsoAlone: true, requests: get(`/api/v1/companies${search("加賀繊維")}`), probe: (db, actor) => findCompaniesForActor(db, actor, { q: "加賀繊維" }) },
     {
       name: "referral inbox (page)",
       account: "jpaa",
@@ -244,7 +249,7 @@ function runLoadProcess(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-function describeMachine(postgresVersion: string): BenchResult["machine"] {
+function describeMachine(postgresVersion: string, loadAtStart: number[]): BenchResult["machine"] {
   let os = `Linux ${release()}`;
   try {
     os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? os;
@@ -256,6 +261,7 @@ function describeMachine(postgresVersion: string): BenchResult["machine"] {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? "unknown",
     memory: `${gib(totalmem())} total, ${gib(freemem())} free at the start`,
+    loadAtStart,
     node: process.version,
     postgres: postgresVersion.split(" on ")[0] ?? postgresVersion,
     os,
@@ -267,6 +273,7 @@ const TABLES_TO_COUNT = ["organizations", "users", "companies", "cases", "case_m
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));
   const startedAt = new Date();
+  const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)));
   const notes: string[] = [];
   const handle = openDb({ url: options.url, max: 4 });
   const db = handle.db;
@@ -300,6 +307,7 @@ async function main() {
       AUTH_SECRET: randomBytes(32).toString("hex"),
       AUTH_TRUST_HOST: "true",
       PORT: String(options.port),
+      ...(options.maxOldSpaceMb > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${options.maxOldSpaceMb}`.trim() } : {}),
     });
     log(`next start is up on ${server.origin} (pid ${server.pid})`);
     const sampler = new RssSampler(server.pid);
@@ -337,6 +345,11 @@ async function main() {
       const [first] = requests;
       results.push({ name: s.name, account: ACCOUNTS[s.account], method: first!.method, path: first!.path, kind: s.kind, surface: s.surface, load, peakRssBytes: sampler.peaks.get(s.name) ?? 0 });
       log(`${s.name}: p50 ${load.latency.p50.toFixed(1)} ms, p95 ${load.latency.p95.toFixed(1)} ms, p99 ${load.latency.p99.toFixed(1)} ms, ${load.rps.toFixed(0)} req/s, ${load.errors} errors${load.errorSamples[0] ? ` (${load.errorSamples[0].slice(0, 160)})` : ""}`);
+      if (s.alsoAlone && options.connections > 1) {
+        const alone = await runLoadProcess({ origin: server.origin, connections: 1, durationMs: options.durationS * 1000, requests, expectStatus: s.expectStatus });
+        results.push({ name: `${s.name}, 1 connection`, account: ACCOUNTS[s.account], method: first!.method, path: first!.path, kind: "info", surface: s.surface, load: alone, peakRssBytes: sampler.peaks.get(s.name) ?? 0 });
+        log(`${s.name}, 1 connection: p50 ${alone.latency.p50.toFixed(1)} ms, p95 ${alone.latency.p95.toFixed(1)} ms, ${alone.rps.toFixed(0)} req/s`);
+      }
       if (s.once && load.requests < options.connections * options.durationS) notes.push(`${s.name}: ${load.requests} requests — every prepared referral was accepted before the ${options.durationS} s were up (raise --accepts for more samples).`);
     }
     await new Promise((r) => setTimeout(r, 1500)); // let the server's connections report their table statistics
@@ -364,11 +377,17 @@ async function main() {
       "The page baseline is the case page for a case id that does not exist: the signed-in app shell (layout, menu, session and actor re-read) plus one primary-key lookup, rendered as the shell's not-found page. Pages are compared with it, JSON routes with GET /api/v1/me (session, actor and profile reads).",
       "The load generator, the server and PostgreSQL share the machine's cores; latencies include that contention, as they would on a single-server install.",
     );
+    const loadAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
+    const machine = describeMachine(version, loadAtStart);
+    machine.loadAtEnd = loadAtEnd;
+    if (Math.max(machine.loadAtStart[0]!, loadAtEnd[0]!) > machine.cpus) {
+      notes.push(`The machine was busy with other work (load average ${machine.loadAtStart[0]} at the start, ${loadAtEnd[0]} at the end, on ${machine.cpus} cores): absolute latencies are inflated; the ratios to the same run's baselines are the comparable numbers.`);
+    }
     const result: BenchResult = {
       startedAt: startedAt.toISOString(),
-      machine: describeMachine(version),
+      machine,
       database: { name: new URL(options.url).pathname.slice(1), size, rows },
-      settings: { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, port: options.port },
+      settings: { connections: options.connections, durationS: options.durationS, warmupS: options.warmupS, port: options.port, maxOldSpaceMb: options.maxOldSpaceMb },
       paths: results,
       peakRssBytes,
       plans,

@@ -21,7 +21,7 @@ function path(name: string, kind: PathResult["kind"], surface: PathResult["surfa
 function result(paths: PathResult[], peakRssBytes = 300 * 1024 * 1024): BenchResult {
   return {
     startedAt: "2026-11-25T06:00:00.000Z",
-    machine: { cpus: 2, cpuModel: "cpu", memory: "24 GiB", node: "v20", postgres: "PostgreSQL 15", os: "Debian" },
+    machine: { cpus: 2, cpuModel: "cpu", memory: "24 GiB", loadAtStart: [0.5, 0.4, 0.3], node: "v20", postgres: "PostgreSQL 15", os: "Debian" },
     database: { name: "renkei_scale", size: "5 GB", rows: { companies: 3_400_000 } },
     settings: { connections: 8, durationS: 10, warmupS: 2, port: 3200 },
     paths,
@@ -50,6 +50,12 @@ describe("judging a benchmark run against issue #7's targets", () => {
       { label: "≤ 3× baseline", met: true },
       { label: "p95 ≤ 50 ms", met: false },
     ]);
+  });
+
+  it("shows informational rows (a search with one connection) without judging them or counting them in the targets", () => {
+    const verdicts = judge(result([...baselines, path("search, 1 connection", "info", "api", 500)]));
+    expect(verdicts[2]).toMatchObject({ ratio: null, checks: [], met: true });
+    expect(renderMarkdown(result([...baselines, path("search alone", "info", "api", 500)]))).toContain("(not judged)");
   });
 
   it("counts a fast path that answered with errors as not met", () => {

@@ -1,7 +1,8 @@
 import type { LoadResult } from "../load";
 import type { QueryPlan } from "./explain";
 
-export type PathKind = "baseline" | "read" | "search" | "write";
+/** `info` rows are shown and not judged (e.g. a search measured with one connection). */
+export type PathKind = "baseline" | "read" | "search" | "write" | "info";
 /** Pages are compared with the page baseline (the app shell), JSON routes with the API baseline. */
 export type Surface = "page" | "api";
 
@@ -20,6 +21,9 @@ export interface MachineInfo {
   cpus: number;
   cpuModel: string;
   memory: string;
+  /** 1, 5 and 15-minute load averages: other work on the machine shows here. */
+  loadAtStart: number[];
+  loadAtEnd?: number[];
   node: string;
   postgres: string;
   os: string;
@@ -29,7 +33,7 @@ export interface BenchResult {
   startedAt: string;
   machine: MachineInfo;
   database: { name: string; size: string; rows: Record<string, number> };
-  settings: { connections: number; durationS: number; warmupS: number; port: number };
+  settings: { connections: number; durationS: number; warmupS: number; port: number; maxOldSpaceMb?: number };
   paths: PathResult[];
   peakRssBytes: number;
   plans: QueryPlan[];
@@ -58,7 +62,7 @@ export function judge(result: BenchResult): Verdict[] {
   const baseline = (surface: Surface) => result.paths.find((p) => p.kind === "baseline" && p.surface === surface);
   return result.paths.map((path) => {
     const base = baseline(path.surface);
-    const ratio = path.kind === "baseline" || !base ? null : path.load.latency.p95 / base.load.latency.p95;
+    const ratio = path.kind === "baseline" || path.kind === "info" || !base ? null : path.load.latency.p95 / base.load.latency.p95;
     const checks: Verdict["checks"] = [];
     if (path.kind === "read" || path.kind === "search") checks.push({ label: `≤ ${TARGETS.readRatio}× baseline`, met: ratio !== null && ratio <= TARGETS.readRatio });
     if (path.kind === "search") checks.push({ label: `p95 ≤ ${TARGETS.searchP95Ms} ms`, met: path.load.latency.p95 <= TARGETS.searchP95Ms });
@@ -104,7 +108,7 @@ export function renderMarkdown(result: BenchResult): string {
   push("|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|--:|");
   for (const v of verdicts) {
     const l = v.path.load;
-    const targets = v.path.kind === "baseline" ? `baseline (${v.path.surface})` : v.checks.map((c) => `${c.met ? "✅" : "❌"} ${c.label}`).join("<br>");
+    const targets = v.path.kind === "baseline" ? `baseline (${v.path.surface})` : v.path.kind === "info" ? "(not judged)" : v.checks.map((c) => `${c.met ? "✅" : "❌"} ${c.label}`).join("<br>");
     push(
       `| ${v.path.name} | ${v.path.account} | \`${v.path.method} ${v.path.path}\` | ${ms(l.latency.p50)} | ${ms(l.latency.p95)} | ${ms(l.latency.p99)} | ${ms(l.latency.max)} | ${l.rps.toFixed(0)} | ${l.errors} | ${v.ratio === null ? "–" : `${v.ratio.toFixed(2)}×`} | ${targets} | ${mb(v.path.peakRssBytes)} |`,
     );
@@ -118,7 +122,11 @@ export function renderMarkdown(result: BenchResult): string {
   }
 
   push("## Memory", "");
-  push(`Peak resident memory of \`next start\` and its child processes, sampled every 100 ms from /proc/<pid>/status (VmRSS): **${mb(result.peakRssBytes)}** — ${mark(memoryMet)}.`, "");
+  push(
+    `Peak resident memory of \`next start\` and its child processes, sampled every 100 ms from /proc/<pid>/status (VmRSS): **${mb(result.peakRssBytes)}** — ${mark(memoryMet)}` +
+      (result.settings.maxOldSpaceMb ? `, with \`NODE_OPTIONS=--max-old-space-size=${result.settings.maxOldSpaceMb}\` (docs/scaling.md).` : ", with Node's default heap limit."),
+    "",
+  );
 
   push("## Query plans", "");
   push(
@@ -159,6 +167,7 @@ export function renderMarkdown(result: BenchResult): string {
   push(
     `- CPU: ${result.machine.cpus} × ${result.machine.cpuModel} (the server, PostgreSQL and the load generator share them)`,
     `- Memory: ${result.machine.memory}`,
+    `- Load average (1, 5, 15 min): ${result.machine.loadAtStart.join(", ")} at the start${result.machine.loadAtEnd ? `, ${result.machine.loadAtEnd.join(", ")} at the end` : ""}`,
     `- OS: ${result.machine.os}`,
     `- Node ${result.machine.node}; ${result.machine.postgres}`,
     "",

@@ -88,7 +88,7 @@ export function QuickLogForm({ caseId, members, me, renderedAt, action }: QuickL
           </AlertDescription>
         </Alert>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-[10rem_13rem_7rem_minmax(0,1fr)]">
+      <div className="grid items-start gap-3 sm:grid-cols-[10rem_13rem_7rem_minmax(0,1fr)]">
         <FormField name="kind" id="log-kind" label={t("kind")} errors={errorsFor(result, "kind")}>
           <Select name="kind" defaultValue={typedText(result, "kind", "visit")}>
             {ACTIVITY_KINDS_BY_USE.map((kind) => (
@@ -127,7 +127,7 @@ export function QuickLogForm({ caseId, members, me, renderedAt, action }: QuickL
       <FormField name="externalParticipants" id="log-external" label={t("external")} errors={errorsFor(result, "externalParticipants")}>
         <Input name="externalParticipants" defaultValue={typedText(result, "externalParticipants")} maxLength={500} placeholder={t("externalPlaceholder")} />
       </FormField>
-      <fieldset className="grid gap-3 rounded-md border border-dashed p-3 sm:grid-cols-[minmax(0,1fr)_12rem_10rem]">
+      <fieldset className="grid items-start gap-3 rounded-md border border-dashed p-3 sm:grid-cols-[minmax(0,1fr)_12rem_10rem]">
         <legend className="px-1 text-sm font-medium">{t("nextAction")}</legend>
         <FormField name="nextAction.title" id="log-next-title" label={t("nextTitle")} errors={errorsFor(result, "nextAction.title")}>
           <Input name="nextAction.title" defaultValue={typedText(result, "nextAction.title")} maxLength={200} placeholder={t("nextTitlePlaceholder")} />

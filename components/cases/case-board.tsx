@@ -78,7 +78,7 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
             aria-labelledby={`board-${column.stage}`}
             data-stage={column.stage}
             className={cn(
-              "flex w-64 shrink-0 flex-col rounded-lg border bg-muted/30",
+              "flex w-60 shrink-0 flex-col rounded-lg border bg-muted/30",
               dropTarget === column.stage && "border-primary bg-info-surface",
             )}
             onDragOver={(event) => {
@@ -145,17 +145,20 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                           </Button>
                         ) : (
                           <>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              className="h-7 px-1.5"
-                              disabled={!previous}
-                              aria-label={previous ? t("moveBack", { title: item.title, stage: ts(previous) }) : undefined}
-                              title={previous ? ts(previous) : undefined}
-                              onClick={() => previous && requestMove(item, previous)}
-                            >
-                              <ChevronLeft aria-hidden />
-                            </Button>
+                            {previous ? (
+                              <Button
+                                variant="ghost"
+                                size="sm"
+                                className="h-7 px-1.5"
+                                aria-label={t("moveBack", { title: item.title, stage: ts(previous) })}
+                                title={ts(previous)}
+                                onClick={() => requestMove(item, previous)}
+                              >
+                                <ChevronLeft aria-hidden />
+                              </Button>
+                            ) : (
+                              <span aria-hidden className="w-8" />
+                            )}
                             <Button
                               variant="ghost"
                               size="sm"
@@ -165,17 +168,20 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                             >
                               <Shuffle aria-hidden />
                             </Button>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              className="h-7 px-1.5"
-                              disabled={!next}
-                              aria-label={next ? t("moveOn", { title: item.title, stage: ts(next) }) : undefined}
-                              title={next ? ts(next) : undefined}
-                              onClick={() => next && requestMove(item, next)}
-                            >
-                              <ChevronRight aria-hidden />
-                            </Button>
+                            {next ? (
+                              <Button
+                                variant="ghost"
+                                size="sm"
+                                className="h-7 px-1.5"
+                                aria-label={t("moveOn", { title: item.title, stage: ts(next) })}
+                                title={ts(next)}
+                                onClick={() => requestMove(item, next)}
+                              >
+                                <ChevronRight aria-hidden />
+                              </Button>
+                            ) : (
+                              <span aria-hidden className="w-8" />
+                            )}
                           </>
                         )}
                       </div>

@@ -205,7 +205,7 @@ export function CompanyForm(props: CompanyFormProps) {
         </Alert>
       ) : null}
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         <FormField name="corporateNumber" label={labels.corporateNumber} description={t("corporateNumberHelp")} errors={numberErrors}>
           <Input name="corporateNumber" defaultValue={value("corporateNumber")} inputMode="numeric" autoComplete="off" maxLength={40} className="font-mono" />
         </FormField>

@@ -198,9 +198,7 @@ function AssignHandlerDialog({
   currentHandlerId: string | null;
 }) {
   const t = useTranslations("referrals.actions");
-  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const invalidate = useInvalidateReferralData();
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -210,17 +208,7 @@ function AssignHandlerDialog({
         </Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-md">
-        <AssignForm
-          referral={referral}
-          handlers={handlers}
-          currentHandlerId={currentHandlerId}
-          requiredLabel={tc("required")}
-          onDone={() => {
-            void invalidate();
-            setOpen(false);
-          }}
-          labels={{ title: t("assign.title"), description: t("assign.description", { code: referral.code }), field: t("handler"), submit: t("assign.submit") }}
-        />
+        <AssignForm referral={referral} handlers={handlers} currentHandlerId={currentHandlerId} onDone={() => setOpen(false)} />
       </DialogContent>
     </Dialog>
   );
@@ -231,20 +219,19 @@ function AssignForm({
   handlers,
   currentHandlerId,
   onDone,
-  labels,
-  requiredLabel,
 }: {
   referral: ReferralActionsProps["referral"];
   handlers: HandlerOption[];
   currentHandlerId: string | null;
   onDone: () => void;
-  labels: { title: string; description: string; field: string; submit: string };
-  requiredLabel: string;
 }) {
   const t = useTranslations("referrals.actions");
+  const tc = useTranslations("common");
+  const invalidate = useInvalidateReferralData();
   const { result, formKey, dispatch, pending } = useActionForm(assignReferralHandlerAction, {
     onSuccess: (data) => {
       toast.success(t(data.changed ? "assign.done" : "assign.unchanged"));
+      void invalidate();
       onDone();
     },
   });
@@ -252,8 +239,8 @@ function AssignForm({
   return (
     <form key={formKey} action={dispatch} className="grid gap-4" noValidate>
       <DialogHeader>
-        <DialogTitle>{labels.title}</DialogTitle>
-        <DialogDescription>{labels.description}</DialogDescription>
+        <DialogTitle>{t("assign.title")}</DialogTitle>
+        <DialogDescription>{t("assign.description", { code: referral.code })}</DialogDescription>
       </DialogHeader>
       <input type="hidden" name="referralId" value={referral.id} />
       <input type="hidden" name="version" value={referral.version} />
@@ -264,10 +251,10 @@ function AssignForm({
           <AlertDescription>{refusal.message}</AlertDescription>
         </Alert>
       ) : null}
-      <FormField name="handlerUserId" id="assign-handler" label={labels.field} errors={errorsFor(result, "handlerUserId")} required requiredLabel={requiredLabel}>
+      <FormField name="handlerUserId" id="assign-handler" label={t("handler")} errors={errorsFor(result, "handlerUserId")} required requiredLabel={tc("required")}>
         <Select name="handlerUserId" defaultValue={typedText(result, "handlerUserId", currentHandlerId ?? "")}>
           <option value="" disabled>
-            —
+            {t("chooseHandler")}
           </option>
           {handlers.map((h) => (
             <option key={h.id} value={h.id}>
@@ -279,7 +266,7 @@ function AssignForm({
       <DialogFooter>
         <Button type="submit" disabled={pending || refusal?.code === "conflict"}>
           {pending ? <Loader2 aria-hidden className="animate-spin" /> : null}
-          {labels.submit}
+          {t("assign.submit")}
         </Button>
       </DialogFooter>
     </form>

@@ -11,7 +11,7 @@ const GROUP_LENGTH = 4;
 /**
  * A one-time initial password, e.g. `h7Kq-9wPz-mT3e-Rb4x`: 16 characters from 56 (about 93 bits), from the
  * operating system's CSPRNG. Shown to the administrator once, stored only as its argon2id hash
- * (docs/decisions/008-user-invitation.md).
+ * (docs/decisions/009-user-invitation-and-audit-view.md).
  */
 export function generateInitialPassword(): string {
   const groups: string[] = [];

@@ -20,7 +20,7 @@ export interface InvitedUser {
 /**
  * 招待 (invite): creates the account with a one-time initial password. Renkei sends no e-mail, so there is no
  * link to mail; the administrator hands the password over, and can issue a new one if it is lost
- * (./issue-initial-password.ts). docs/decisions/008-user-invitation.md explains the choice.
+ * (./issue-initial-password.ts). docs/decisions/009-user-invitation-and-audit-view.md explains the choice.
  */
 export const inviteUser = defineAction({
   name: "user.invite",

@@ -80,6 +80,18 @@ describe.each(TEST_ENGINES)("the authorization matrix (%s)", (engine) => {
   }
 
   describe("actions", () => {
+    it("covers every action for every actor: over a thousand calls, each of the three outcomes hundreds of times", () => {
+      expect(rows.length).toBeGreaterThan(1000);
+      const tally = { ok: 0, forbidden: 0, not_found: 0 } as Record<string, number>;
+      for (const [, spec, i, target] of rows) {
+        const outcome = expectedOutcome(spec, world.actors[i]!, target);
+        tally[outcome] = (tally[outcome] ?? 0) + 1;
+      }
+      expect(tally.ok).toBeGreaterThan(300);
+      expect(tally.forbidden).toBeGreaterThan(300);
+      expect(tally.not_found).toBeGreaterThan(200);
+    });
+
     it.each(rows)("%s", async (_name, spec, actorIndex, target) => {
       const actor = world.actors[actorIndex]!;
       const expected: Outcome = expectedOutcome(spec, actor, target);

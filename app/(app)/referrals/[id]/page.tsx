@@ -298,7 +298,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
               ) : (
                 <>
                   <span className="font-medium">{referral.company.name}</span>
-                  <p className="text-xs text-muted-foreground">{t("referrals.detail.companyHidden")}</p>
+                  <p className="text-xs text-muted-foreground">
+                    {t(accessKey === "closed" ? "referrals.detail.companyHiddenClosed" : "referrals.detail.companyHidden")}
+                  </p>
                 </>
               )}
             </CardContent>
