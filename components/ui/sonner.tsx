@@ -15,6 +15,11 @@ export function Toaster(props: ToasterProps) {
           "--normal-bg": "var(--popover)",
           "--normal-text": "var(--popover-foreground)",
           "--normal-border": "var(--border)",
+          // richColors' default greens and reds miss WCAG AA contrast (4.5:1) on their pale backgrounds.
+          "--success-text": "#05612c",
+          "--error-text": "#a3121b",
+          "--warning-text": "#7a4200",
+          "--info-text": "#0b4a8f",
         } as React.CSSProperties
       }
       {...props}
