@@ -45,13 +45,19 @@ test("a coordinator finds a company, opens a case, logs a visit with a next acti
   await expect(page.locator("main").locator('[data-stage="discovery"]').first()).toBeVisible();
   const caseUrl = page.url();
 
-  // Log a visit with a next action for myself, due today.
+  // Log a visit with a next action for myself, due today. Forgetting the summary is refused next to the field,
+  // and nothing typed is lost.
   const log = page.getByTestId("quick-log-form");
   await expect(log.getByLabel("種別")).toHaveValue("visit");
-  await log.getByLabel("内容").fill(visitSummary);
   await log.getByLabel("所要時間（分）").fill("60");
   await log.getByLabel("やること").fill(nextActionTitle);
   await log.getByLabel("期限").fill(todayInJapan());
+  await log.getByRole("button", { name: "記録する" }).click();
+  await expect(log.getByLabel("内容")).toHaveAttribute("aria-invalid", "true");
+  await expect(log.getByText("入力してください。")).toBeVisible();
+  await expect(log.getByLabel("やること")).toHaveValue(nextActionTitle);
+  await expect(log.getByLabel("所要時間（分）")).toHaveValue("60");
+  await log.getByLabel("内容").fill(visitSummary);
   await log.getByRole("button", { name: "記録する" }).click();
   await expect(page.getByText("支援記録と次のアクションを追加しました。")).toBeVisible();
   await expect(page.getByTestId("activity-timeline").getByText(visitSummary)).toBeVisible();
@@ -94,6 +100,40 @@ async function expectAccessible(page: Page) {
     .analyze();
   expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+test("a stale company edit is refused with what changed, keeping what the user typed", async ({ page, openSession }) => {
+  await signIn(page, DEMO_ACCOUNTS.inpitIshikawa.email);
+  await page.goto(`/companies?q=${encodeURIComponent("九谷陶房")}`);
+  await page.getByTestId("company-table").getByRole("link", { name: "株式会社九谷陶房" }).click();
+  await page.getByRole("link", { name: "編集" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "企業情報の編集" })).toBeVisible();
+  const editUrl = page.url();
+
+  // A colleague saves first, in their own session.
+  const colleague = await openSession();
+  await signIn(colleague, DEMO_ACCOUNTS.inpitIshikawa.email);
+  await colleague.goto(editUrl);
+  await colleague.getByLabel("業種").fill("伝統工芸（九谷焼）");
+  await colleague.getByRole("button", { name: "保存する" }).click();
+  await expect(colleague.getByText("企業情報を保存しました。")).toBeVisible();
+
+  // This edit was made against the old version: refused, never written over the colleague's.
+  await page.getByLabel("業種").fill("陶磁器製造");
+  await page.getByLabel("従業員数").fill("１５");
+  await page.getByRole("button", { name: "保存する" }).click();
+  const conflict = page.getByTestId("conflict-notice");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("row", { name: /業種/ })).toContainText("伝統工芸（九谷焼）");
+  await expect(conflict.getByRole("row", { name: /業種/ })).toContainText("陶磁器製造");
+  await expect(page.getByLabel("業種")).toHaveValue("陶磁器製造");
+  await expect(page.getByLabel("従業員数")).toHaveValue("１５");
+
+  // Having seen the difference, saving again is a decision: it goes through against the new version.
+  await page.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByText("企業情報を保存しました。")).toBeVisible();
+  await expect(page.getByText("陶磁器製造")).toBeVisible();
+  await expect(page.getByText("15名")).toBeVisible();
+});
 
 test("the coordinator's screens are labelled and operable for assistive technology", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.inpitIshikawa.email);

@@ -100,7 +100,7 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
               </h2>
               <span className="rounded-full bg-card px-2 text-xs text-muted-foreground tabular-nums">{t("count", { count: column.total })}</span>
             </header>
-            <ol className="grid content-start gap-2 p-2" aria-labelledby={`board-${column.stage}`}>
+            <ol className="grid grid-cols-1 content-start gap-2 p-2" aria-labelledby={`board-${column.stage}`}>
               {column.items.length === 0 ? <li className="px-1 py-3 text-center text-xs text-muted-foreground">{t("empty")}</li> : null}
               {column.items.map((item) => {
                 const previous = previousStageOf(item.stage);

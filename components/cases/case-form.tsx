@@ -151,7 +151,7 @@ export function CaseForm(props: CaseFormProps) {
       </datalist>
 
       {props.mode === "open" ? (
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid items-start gap-4 md:grid-cols-2">
           <FormField name="leadUserId" label={t("lead")} errors={errorsFor(result, "leadUserId")}>
             <Select name="leadUserId" defaultValue={typedText(result, "leadUserId", props.me.id)}>
               {props.people.map((person) => (

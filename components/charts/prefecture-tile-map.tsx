@@ -30,7 +30,8 @@ const SHADES = [
   "bg-card text-foreground border-border",
   "bg-primary/15 text-foreground border-primary/30",
   "bg-primary/35 text-foreground border-primary/40",
-  "bg-primary/65 text-primary-foreground border-primary/70",
+  // Dark text: white on 65 % primary is 3.4:1, below WCAG AA (4.5:1); the foreground colour gives 4.9:1.
+  "bg-primary/65 text-foreground border-primary/70",
   "bg-primary text-primary-foreground border-primary",
 ] as const;
 

@@ -73,10 +73,14 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
         </CardContent>
       </Card>
 
-      <section aria-labelledby="company-results" aria-live="polite">
+      <section aria-labelledby="company-results">
         <h2 id="company-results" className="sr-only">
           {t("companies.results")}
         </h2>
+        {/* Announced as the list follows the search box; the table itself is not re-read on every keystroke. */}
+        <p className="sr-only" role="status">
+          {t(page.nextCursor ? "companies.resultCountMore" : "companies.resultCount", { count: page.items.length })}
+        </p>
         {page.items.length === 0 ? (
           <div className="rounded-lg border bg-card px-4 py-8 text-center text-sm text-muted-foreground">
             <p>{t("companies.empty")}</p>

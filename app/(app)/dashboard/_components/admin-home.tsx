@@ -58,7 +58,7 @@ export async function AdminHome({ actor }: { actor: Actor }) {
         <StatCard label={t("home.admin.inactive")} value={overview.users.total - overview.users.active} />
         <StatCard label={t("home.admin.locked")} value={overview.users.locked} tone="alert" href="/admin/users?status=locked" />
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>{t("home.admin.byParty")}</CardTitle>

@@ -17,7 +17,7 @@ export async function DeskSections({ actor, overview, locale }: { actor: Actor; 
   const more = (shown: number, total: number) => (total > shown ? <span className="ml-2 text-sm font-normal text-muted-foreground">{t("common.count", { count: total })}</span> : null);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <Badge variant="outline">{scopeLabel}</Badge>
       </div>
@@ -34,7 +34,7 @@ export async function DeskSections({ actor, overview, locale }: { actor: Actor; 
         />
         <StatCard label={t("home.inpit.outboxPending")} value={overview.referrals.outboxPending} href="/referrals?box=outbox" />
       </div>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>
@@ -75,12 +75,12 @@ export async function DeskSections({ actor, overview, locale }: { actor: Actor; 
             {more(overview.openCases.length, overview.openCasesTotal)}
           </CardTitle>
         </CardHeader>
-        <CardContent className="grid gap-4">
+        <CardContent className="grid grid-cols-1 gap-4">
           <StageCountGrid counts={overview.openCasesByStage} stages={OPEN_STAGES} linkToCases />
           <DeskCaseList items={overview.openCases} locale={locale} />
         </CardContent>
       </Card>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>{t("dashboard.desk.referralsIn")}</CardTitle>

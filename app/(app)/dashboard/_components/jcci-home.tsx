@@ -29,7 +29,7 @@ export async function JcciHome({ actor }: { actor: Actor }) {
   const scopeLabel = overview.scope === "organization" ? t("home.scopeOrganization", { organization: actor.orgName }) : t("home.scopeMine");
 
   return (
-    <section data-testid="home-jcci" aria-labelledby="home-title" className="grid gap-6">
+    <section data-testid="home-jcci" aria-labelledby="home-title" className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
         titleId="home-title"

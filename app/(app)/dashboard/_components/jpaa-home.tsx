@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { CountTable } from "./count-table";
 import { AnswerReferralButtons, AssignHandlerButton } from "./referral-answer-dialogs";
 
 /**
@@ -28,7 +29,7 @@ export async function JpaaHome({ actor }: { actor: Actor }) {
   const handlers = overview.workload.map((w) => ({ userId: w.userId, name: w.name }));
 
   return (
-    <section data-testid="home-jpaa" aria-labelledby="home-title" className="grid gap-6">
+    <section data-testid="home-jpaa" aria-labelledby="home-title" className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
         titleId="home-title"
@@ -111,7 +112,7 @@ export async function JpaaHome({ actor }: { actor: Actor }) {
         </CardContent>
       </Card>
 
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <CardHeader>
             <CardTitle>{t("dashboard.jpaa.liveTitle")}</CardTitle>
@@ -175,35 +176,21 @@ export async function JpaaHome({ actor }: { actor: Actor }) {
             <CardDescription>{t("dashboard.jpaa.workloadDescription")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <Table data-testid="jpaa-workload">
-              <TableHeader>
-                <TableRow>
-                  <TableHead scope="col">{t("dashboard.jpaa.attorney")}</TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t("home.jpaa.accepted")}
-                  </TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t("home.jpaa.inProgress")}
-                  </TableHead>
-                  <TableHead scope="col" className="text-right">
-                    {t("dashboard.jpaa.completedThisYear")}
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {overview.workload.map((row) => (
-                  <TableRow key={row.userId}>
-                    <TableHead scope="row" className="font-normal text-foreground">
-                      {row.name}
-                      {row.userId === actor.userId ? <span className="ml-1 text-xs text-muted-foreground">{t("dashboard.jpaa.you")}</span> : null}
-                    </TableHead>
-                    <TableCell className="text-right tabular-nums">{row.accepted}</TableCell>
-                    <TableCell className="text-right tabular-nums">{row.inProgress}</TableCell>
-                    <TableCell className="text-right tabular-nums">{row.completedThisYear}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <CountTable
+              caption={t("dashboard.jpaa.workloadTitle")}
+              rowHeader={t("dashboard.jpaa.attorney")}
+              columns={[
+                { key: "accepted", label: t("home.jpaa.accepted") },
+                { key: "inProgress", label: t("home.jpaa.inProgress") },
+                { key: "completedThisYear", label: t("dashboard.jpaa.completedThisYear") },
+              ]}
+              rows={overview.workload.map((row) => ({
+                key: row.userId,
+                label: row.userId === actor.userId ? `${row.name} ${t("dashboard.jpaa.you")}` : row.name,
+                values: { accepted: row.accepted, inProgress: row.inProgress, completedThisYear: row.completedThisYear },
+              }))}
+              testId="jpaa-workload"
+            />
           </CardContent>
         </Card>
       </div>

@@ -72,7 +72,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
   });
 
   return (
-    <section data-testid="home-meti" aria-labelledby="home-title" className="grid gap-6">
+    <section data-testid="home-meti" aria-labelledby="home-title" className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
         titleId="home-title"
@@ -103,7 +103,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
         />
       </div>
 
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card>
           <CardContent>
             {tileMap ? (
@@ -127,7 +127,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
               </span>
             </CardTitle>
           </CardHeader>
-          <CardContent className="grid gap-4">
+          <CardContent className="grid grid-cols-1 gap-4">
             <StageCountGrid counts={overview.casesByStage} stages={ALL_STAGES} />
             <CountTable
               caption={t("dashboard.meti.byPrefectureStage")}
@@ -157,7 +157,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
         </CardContent>
       </Card>
 
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>{t("dashboard.meti.flowMatrix")}</CardTitle>
@@ -246,7 +246,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
           </CardTitle>
           <CardDescription>{t("dashboard.meti.modelRegionsDescription")}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4">
+        <CardContent className="grid grid-cols-1 gap-4">
           {overview.modelRegions.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("home.meti.noTeams")}</p>
           ) : (

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_occurred_at_id_index" ON "activities" USING btree ("occurred_at","id");
