@@ -80,7 +80,7 @@ export async function MetiHome({ actor }: { actor: Actor }) {
         description={
           <>
             {subtitle}
-            <span className="ml-2" data-testid="home-scope">
+            <span className="ml-2" data-testid="meti-fiscal-year">
               {fiscalYearLabel(fiscalYear, locale)}
             </span>
           </>
