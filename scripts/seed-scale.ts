@@ -25,6 +25,8 @@ import { readDeferrableDdl, runInLanes } from "./scale/ddl";
 import * as rows from "./scale/rows";
 import { buildWorld, type ExistingNetwork, type World } from "./scale/world";
 
+/** Tables whose prefecture_code the database copies from the company (decision 012). */
+const DENORMALIZED_TABLES = ["cases", "case_themes", "activities"] as const;
 /** The tables the bulk load fills: their secondary indexes and foreign keys wait until it is done. */
 const BULK_TABLES = [
   "companies",
@@ -166,6 +168,10 @@ async function main() {
       for (const ddl of deferred.filter((d) => d.kind === "index")) await main.unsafe(ddl.drop);
     });
 
+    // The prefecture triggers (migration 0008) look each row's company up; the companies stream in beside the
+    // cases and activities, so the generator writes those columns itself and the triggers wait for the load.
+    for (const table of DENORMALIZED_TABLES) await main.unsafe(`alter table "${table}" disable trigger user`);
+
     const copy = (lane: Sql, load: Load) => timed(`copy ${load.table}`, () => copyRows(lane, load.table, load.columns, load.rows()), (n) => n);
     await copy(main, { table: "organizations", columns: rows.ORGANIZATION_COLUMNS, rows: () => rows.organizationRows(world) });
     await copy(main, { table: "users", columns: rows.USER_COLUMNS, rows: () => rows.userRows(world) });
@@ -176,7 +182,7 @@ async function main() {
     const otherLane: Load[] = [
       { table: "cases", columns: rows.CASE_COLUMNS, rows: () => rows.caseRows(world, plan, caseNumbers) },
       { table: "case_members", columns: rows.CASE_MEMBER_COLUMNS, rows: () => rows.caseMemberRows(world, plan) },
-      { table: "case_themes", columns: rows.CASE_THEME_COLUMNS, rows: () => rows.caseThemeRows(plan) },
+      { table: "case_themes", columns: rows.CASE_THEME_COLUMNS, rows: () => rows.caseThemeRows(world, plan) },
       { table: "case_stage_changes", columns: rows.STAGE_CHANGE_COLUMNS, rows: () => rows.stageChangeRows(world, plan) },
       { table: "activities", columns: rows.ACTIVITY_COLUMNS, rows: () => rows.activityRows(world, plan) },
       { table: "activity_participants", columns: rows.PARTICIPANT_COLUMNS, rows: () => rows.participantRows(world, plan) },
@@ -195,6 +201,20 @@ async function main() {
           for (const load of loads as Load[]) rowCounts.set(load.table, await copy(lane as Sql, load));
         }),
       ),
+    );
+
+    for (const table of DENORMALIZED_TABLES) await main.unsafe(`alter table "${table}" enable trigger user`);
+    // What the activities trigger would have kept while the load ran: each company's first activity per year.
+    await timed(
+      "company_support_years",
+      async () =>
+        (
+          await main.unsafe(`insert into company_support_years (fiscal_year, company_id, prefecture_code, first_activity_at)
+            select renkei_fiscal_year_of(a.occurred_at), a.company_id, min(a.prefecture_code), min(a.occurred_at)
+            from activities a group by 1, 2
+            on conflict (fiscal_year, company_id) do update set first_activity_at = least(company_support_years.first_activity_at, excluded.first_activity_at)`)
+        ).count,
+      (n) => n,
     );
 
     const indexes = deferred.filter((d) => d.kind === "index");

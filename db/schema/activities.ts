@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { cases } from "./cases";
 import { companies } from "./companies";
@@ -30,6 +30,8 @@ export const activities = pgTable(
     companyId: uuid()
       .notNull()
       .references(() => companies.id),
+    /** The company's prefecture, kept by the database like cases.prefecture_code (decision 012). */
+    prefectureCode: smallint().notNull().default(0),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id),
@@ -52,11 +54,35 @@ export const activities = pgTable(
     // Newest-first feeds (the desk home's recent activities): walked until the scoped page is full. Without it,
     // 2 million activities are scanned and sorted for eight rows (1.4 s → 1 ms; bench/, issue #7).
     index().on(t.occurredAt, t.id),
-    index().on(t.companyId),
+    // A company's activities (merge, company page) and its first activity of a fiscal year (company_support_years).
+    index().on(t.companyId, t.occurredAt),
+    // Consultations per prefecture in a period (the area KPIs), counted from the index alone (decision 012).
+    index().on(t.prefectureCode, t.occurredAt),
     uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 export type Activity = typeof activities.$inferSelect;
+
+/**
+ * Companies supported, per fiscal year: one row per company with at least one activity in the year (April–March
+ * in JST) and the moment of its first one. Kept by the database from activities (migration 0008's triggers),
+ * never written by the application. "Companies supported from April 1 to a day" is then a count of rows whose
+ * first activity came before that day's end — read from an index instead of a distinct count over every activity
+ * of the year (the tile map and the area KPIs; decision 012).
+ */
+export const companySupportYears = pgTable(
+  "company_support_years",
+  {
+    fiscalYear: smallint().notNull(),
+    companyId: uuid()
+      .notNull()
+      .references(() => companies.id),
+    prefectureCode: smallint().notNull(),
+    firstActivityAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fiscalYear, t.companyId] }), index().on(t.fiscalYear, t.prefectureCode, t.firstActivityAt)],
+);
+export type CompanySupportYear = typeof companySupportYears.$inferSelect;
 
 export const activityParticipants = pgTable(
   "activity_participants",

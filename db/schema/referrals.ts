@@ -112,6 +112,13 @@ export const referrals = pgTable(
     index().on(t.fromOrgId, t.status, t.sentAt, t.id),
     index().on(t.companyId),
     index().on(t.caseId),
+    // The flow between the parties (経産局 home): pairs read from the index alone, from either side (decision 012).
+    index().on(t.fromOrgId, t.toOrgId),
+    index().on(t.toOrgId, t.fromOrgId),
+    // Unanswered past their answer date: a small partial index instead of a scan of every referral.
+    index("referrals_awaiting_answer_by").on(t.respondBy).where(sql`${t.status} = 'sent'`),
+    // KPI "referrals sent" per period at the national scope.
+    index().on(t.sentAt),
     uniqueIndex().on(t.fromUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     check(
       "referral_has_recipient",

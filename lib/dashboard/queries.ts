@@ -32,6 +32,7 @@ import { ForbiddenError } from "@/lib/authz/errors";
 import { caseScope, referralScope } from "@/lib/authz/scopes";
 import { OPEN_STAGES } from "@/lib/cases/stage";
 import { fiscalYearOf, fiscalYearRange, todayInJst } from "@/lib/format/fiscal-year";
+import { queryRows } from "@/lib/kpi/actuals";
 import { overdueReferralCondition } from "@/lib/referrals/overdue";
 
 /**
@@ -179,67 +180,75 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
     blockCode === null
       ? undefined
       : inArray(prefectureCode, sql`(select ${prefectures.code} from ${prefectures} where ${prefectures.blockCode} = ${blockCode})`);
-  const orgInBlock = (org: typeof fromOrgs | typeof toOrgs) => (blockCode === null ? undefined : eq(org.blockCode, blockCode));
-  const touchesBlock = blockCode === null ? undefined : or(eq(fromOrgs.blockCode, blockCode), eq(toOrgs.blockCode, blockCode));
   const currentFiscalYear = fiscalYearOf(todayInJst(now));
 
-  const prefectureRows = await db
-    .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
-    .from(prefectures)
-    .where(blockCode === null ? undefined : eq(prefectures.blockCode, blockCode))
-    .orderBy(asc(prefectures.code));
-  // The block's prefecture codes as literals: the planner then knows how many companies they hold.
-  const companyInScope = blockCode === null ? undefined : inArray(companies.prefectureCode, prefectureRows.map((p) => p.code));
-
-  const [matrixRows, themeRows, kindRows] = await Promise.all([
-    // One pass over the block's cases for both matrices (prefecture × stage, prefecture × theme): at national
-    // scale the join with companies is what costs, so it is paid once. A case counts once per stage cell and
-    // once under each of its themes.
+  const [prefectureRows, blockOrgRows] = await Promise.all([
     db
-      .select({
-        prefectureCode: companies.prefectureCode,
-        stage: cases.stage,
-        themeKey: caseThemes.themeKey,
-        count: sql<number>`count(distinct ${cases.id})`.mapWith(Number),
-        byTheme: sql<number>`grouping(${cases.stage})`.mapWith(Number),
-      })
+      .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
+      .from(prefectures)
+      .where(blockCode === null ? undefined : eq(prefectures.blockCode, blockCode))
+      .orderBy(asc(prefectures.code)),
+    blockCode === null
+      ? Promise.resolve([])
+      : db.select({ id: organizations.id }).from(organizations).where(eq(organizations.blockCode, blockCode)),
+  ]);
+  // The block's prefecture codes and organization ids as literals: each count below then walks its own index
+  // (decision 012) — cases, case_themes and activities carry their company's prefecture, and referrals are
+  // reached through their sending or receiving organization.
+  const prefectureCodes = prefectureRows.map((p) => p.code);
+  const blockOrgIds = blockOrgRows.map((o) => o.id);
+  const noneInBlock = blockCode !== null && blockOrgIds.length === 0;
+  const byOrgs = (column: AnyColumn) => (blockCode === null ? undefined : noneInBlock ? sql`false` : inArray(column, blockOrgIds));
+
+  const [stageRows, themeCountRows, themeRows, kindRows] = await Promise.all([
+    db
+      .select({ prefectureCode: cases.prefectureCode, stage: cases.stage, count: count() })
       .from(cases)
-      .innerJoin(companies, eq(companies.id, cases.companyId))
-      .leftJoin(caseThemes, eq(caseThemes.caseId, cases.id))
-      .where(companyInScope)
-      .groupBy(sql`grouping sets ((${companies.prefectureCode}, ${cases.stage}), (${companies.prefectureCode}, ${caseThemes.themeKey}))`),
+      .where(blockCode === null ? undefined : inArray(cases.prefectureCode, prefectureCodes))
+      .groupBy(cases.prefectureCode, cases.stage),
+    // A case counts once under each of its themes (the primary key is case × theme).
+    db
+      .select({ prefectureCode: caseThemes.prefectureCode, themeKey: caseThemes.themeKey, count: count() })
+      .from(caseThemes)
+      .where(blockCode === null ? undefined : inArray(caseThemes.prefectureCode, prefectureCodes))
+      .groupBy(caseThemes.prefectureCode, caseThemes.themeKey),
     db.select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.sortOrder)),
     db
       .select({ key: partyKinds.key, nameJa: partyKinds.nameJa, nameEn: partyKinds.nameEn })
       .from(partyKinds)
       .orderBy(asc(partyKinds.sortOrder), asc(partyKinds.key)),
   ]);
-  const prefectureStageRows = matrixRows.flatMap((r) => (r.byTheme === 0 && r.stage ? [{ prefectureCode: r.prefectureCode, stage: r.stage, count: r.count }] : []));
-  const prefectureThemeRows = matrixRows.flatMap((r) => (r.byTheme === 1 && r.themeKey ? [{ prefectureCode: r.prefectureCode, themeKey: r.themeKey, count: r.count }] : []));
+  const prefectureStageRows = stageRows.map((r) => ({ prefectureCode: r.prefectureCode, stage: r.stage, count: Number(r.count) }));
+  const prefectureThemeRows = themeCountRows.map((r) => ({ prefectureCode: r.prefectureCode, themeKey: r.themeKey, count: Number(r.count) }));
   const stageTotals = new Map<CaseStage, number>();
   for (const r of prefectureStageRows) stageTotals.set(r.stage, (stageTotals.get(r.stage) ?? 0) + r.count);
 
+  // The flow touches the block when the sender or the receiver is in it: the two sides are counted apart (each
+  // on its own index, a referral inside the block only once) and then named by party kind.
+  const flowPairs =
+    blockCode === null
+      ? sql`select ${referrals.fromOrgId} as from_org_id, ${referrals.toOrgId} as to_org_id, count(*) as n from ${referrals} group by 1, 2`
+      : noneInBlock
+        ? sql`select null::uuid as from_org_id, null::uuid as to_org_id, 0::bigint as n where false`
+        : sql`select ${referrals.fromOrgId} as from_org_id, ${referrals.toOrgId} as to_org_id, count(*) as n from ${referrals}
+              where ${inArray(referrals.fromOrgId, blockOrgIds)} group by 1, 2
+            union all
+            select ${referrals.fromOrgId}, ${referrals.toOrgId}, count(*) from ${referrals}
+              where ${inArray(referrals.toOrgId, blockOrgIds)} and not ${inArray(referrals.fromOrgId, blockOrgIds)} group by 1, 2`;
+  const touchesBlock = noneInBlock ? sql`false` : blockCode === null ? undefined : or(inArray(referrals.fromOrgId, blockOrgIds), inArray(referrals.toOrgId, blockOrgIds));
+
   const [sentRows, receivedRows, flowRows, overdueRows, teams, regions, teamCases] = await Promise.all([
-    db
-      .select({ status: referrals.status, count: count() })
-      .from(referrals)
-      .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
-      .where(orgInBlock(fromOrgs))
-      .groupBy(referrals.status),
-    db
-      .select({ status: referrals.status, count: count() })
-      .from(referrals)
-      .innerJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
-      .where(orgInBlock(toOrgs))
-      .groupBy(referrals.status),
-    db
-      .select({ fromParty: fromOrgs.partyKindKey, toParty: toOrgs.partyKindKey, count: count() })
-      .from(referrals)
-      .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
-      .leftJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
-      .where(touchesBlock)
-      .groupBy(fromOrgs.partyKindKey, toOrgs.partyKindKey)
-      .orderBy(desc(count())),
+    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(referrals.fromOrgId)).groupBy(referrals.status),
+    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(referrals.toOrgId)).groupBy(referrals.status),
+    queryRows<{ from_party: string | null; to_party: string | null; count: number | string }>(
+      db,
+      sql`select fo.party_kind_key as from_party, tor.party_kind_key as to_party, sum(pairs.n)::int as count
+        from (${flowPairs}) pairs
+        inner join ${organizations} fo on fo.id = pairs.from_org_id
+        left join ${organizations} tor on tor.id = pairs.to_org_id
+        group by 1, 2
+        order by 3 desc, 1, 2`,
+    ),
     // Who owes an answer, not about what: organization names and counts only.
     db
       .select({
@@ -250,7 +259,6 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
         oldestRespondBy: sql<string>`min(${referrals.respondBy})`,
       })
       .from(referrals)
-      .innerJoin(fromOrgs, eq(fromOrgs.id, referrals.fromOrgId))
       .innerJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
       .where(and(overdueReferralCondition(now), touchesBlock))
       .groupBy(toOrgs.id, toOrgs.nameJa, toOrgs.partyKindKey)
@@ -321,7 +329,7 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
     themes: themeRows,
     referralsSent: statusCounts(sentRows),
     referralsReceived: statusCounts(receivedRows),
-    flow: flowRows.map((r) => ({ ...r, count: Number(r.count) })),
+    flow: flowRows.map((r) => ({ fromParty: r.from_party, toParty: r.to_party, count: Number(r.count) })),
     partyKinds: kindRows,
     overdueReferrals: { total: overdueByRecipient.reduce((n, r) => n + r.count, 0), byRecipient: overdueByRecipient },
     producerTeams: teams,

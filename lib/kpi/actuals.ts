@@ -57,23 +57,49 @@ function companiesInArea(scope: ResolvedKpiScope): SQL | null {
   return null;
 }
 
+/**
+ * The area's condition on a row `t` that carries its company's prefecture (cases, activities and
+ * company_support_years keep it: decision 012), so the row's own index narrows it down; a city region then checks
+ * the few remaining rows' companies one by one. Null for scopes that are not an area.
+ */
+function rowInArea(scope: ResolvedKpiScope, t: "a" | "c" | "s"): SQL | null {
+  const alias = sql.raw(t);
+  if (scope.kind === "block") return sql`${alias}.prefecture_code in (select p.code from prefectures p where p.block_code = ${scope.blockCode})`;
+  if (scope.kind === "model_region" && scope.modelRegion) {
+    const { prefectureCode, cityName } = scope.modelRegion;
+    return cityName
+      ? sql`${alias}.prefecture_code = ${prefectureCode} and exists (select 1 from companies co where co.id = ${alias}.company_id and starts_with(co.city, ${cityName}))`
+      : sql`${alias}.prefecture_code = ${prefectureCode}`;
+  }
+  return null;
+}
+
 function teamCases(scope: ResolvedKpiScope): SQL {
   return sql`(select tc.id from cases tc where tc.producer_team_id = ${scope.team?.id ?? null})`;
 }
 
 /** The scope's condition on activities `a`. */
 function activityInScope(scope: ResolvedKpiScope): SQL {
-  const area = companiesInArea(scope);
-  if (area) return sql`a.company_id in ${area}`;
+  const area = rowInArea(scope, "a");
+  if (area) return area;
   if (scope.kind === "team") return sql`a.case_id in ${teamCases(scope)}`;
   if (scope.kind === "organization") return sql`a.organization_id = ${scope.organizationId}`;
   return sql`true`;
 }
 
+/**
+ * Whether "companies supported" comes from company_support_years: for the areas and the whole country, whose
+ * activities are counted by where the company is. Teams and organizations count the companies of their own
+ * activities, which that table does not know.
+ */
+function supportFromSummary(scope: ResolvedKpiScope): boolean {
+  return scope.kind === "national" || rowInArea(scope, "s") !== null;
+}
+
 /** The scope's condition on cases `c`. */
 function caseInScope(scope: ResolvedKpiScope): SQL {
-  const area = companiesInArea(scope);
-  if (area) return sql`c.company_id in ${area}`;
+  const area = rowInArea(scope, "c");
+  if (area) return area;
   if (scope.kind === "team") return sql`c.producer_team_id = ${scope.team?.id ?? null}`;
   if (scope.kind === "organization") return sql`c.owner_org_id = ${scope.organizationId}`;
   return sql`true`;
@@ -119,10 +145,20 @@ export async function computeKpiActuals(db: Queryable, scope: ResolvedKpiScope, 
     db,
     sql`with
       act as (
-        select count(*)::int as consultations, count(distinct a.company_id)::int as companies_supported
+        select count(*)::int as consultations${supportFromSummary(scope) ? sql`` : sql`, count(distinct a.company_id)::int as companies_supported`}
         from activities a
         where a.occurred_at >= ${s}::timestamptz and a.occurred_at < ${e}::timestamptz and ${activityInScope(scope)}
       ),
+      ${
+        supportFromSummary(scope)
+          ? // A company was supported from April 1 to the period's end when its first activity of the year came before that end.
+            sql`supported as (
+              select count(*)::int as companies_supported
+              from company_support_years s
+              where s.fiscal_year = ${period.fiscalYear} and s.first_activity_at < ${e}::timestamptz and ${rowInArea(scope, "s") ?? sql`true`}
+            ),`
+          : sql``
+      }
       opened as (
         select count(distinct c.company_id)::int as companies_discovered
         from cases c
@@ -148,7 +184,7 @@ export async function computeKpiActuals(db: Queryable, scope: ResolvedKpiScope, 
         where o.kind = 'ip_filing' and o.achieved_on >= ${period.start}::date and o.achieved_on <= ${period.asOf}::date
           and ${outcomeInScope(scope)}
       )
-    select * from act, opened, ref, ip`,
+    select * from act, ${supportFromSummary(scope) ? sql`supported, ` : sql``}opened, ref, ip`,
   );
   const r = row!;
   const closable = r.referrals_sent - r.referrals_withdrawn - r.referrals_logged;
@@ -167,8 +203,9 @@ export async function computeKpiActuals(db: Queryable, scope: ResolvedKpiScope, 
 }
 
 /**
- * Companies supported per prefecture (the tile map), over one period: distinct companies with an activity,
- * by the company's prefecture. `blockCode` limits it to one block; null counts the whole country.
+ * Companies supported per prefecture (the tile map), over one period: companies with an activity from April 1 to
+ * the period's end, by the company's prefecture — from company_support_years' index. `blockCode` limits it to
+ * one block; null counts the whole country.
  */
 export async function countCompaniesSupportedByPrefecture(
   db: Queryable,
@@ -177,12 +214,11 @@ export async function countCompaniesSupportedByPrefecture(
 ): Promise<Map<number, number>> {
   const rows = await queryRows<{ prefecture_code: number; companies: number }>(
     db,
-    sql`select co.prefecture_code, count(distinct a.company_id)::int as companies
-      from activities a
-      inner join companies co on co.id = a.company_id
-      where a.occurred_at >= ${period.startInstant}::timestamptz and a.occurred_at < ${period.endInstant}::timestamptz
-        ${blockCode === null ? sql`` : sql`and co.prefecture_code in (select p.code from prefectures p where p.block_code = ${blockCode})`}
-      group by co.prefecture_code`,
+    sql`select s.prefecture_code, count(*)::int as companies
+      from company_support_years s
+      where s.fiscal_year = ${period.fiscalYear} and s.first_activity_at < ${period.endInstant}::timestamptz
+        ${blockCode === null ? sql`` : sql`and s.prefecture_code in (select p.code from prefectures p where p.block_code = ${blockCode})`}
+      group by s.prefecture_code`,
   );
   return new Map(rows.map((r) => [Number(r.prefecture_code), Number(r.companies)]));
 }

@@ -317,7 +317,7 @@ export function planCases(world: World): CasePlan {
 export const caseId = (j: number) => uuidAt(SEEDS.case, j);
 const caseUpdatedAt = (plan: CasePlan, j: number) => new Date(msOfDay(plan.endDay[j]!) + 9 * 3_600_000 + (j % 28_800) * 1000).toISOString();
 
-export const CASE_COLUMNS = ["id", "code", "company_id", "title", "summary", "stage", "owner_org_id", "producer_team_id", "lead_user_id", "source", "opened_on", "closed_on", "paused_reason", "created_by_user_id", "created_at", "updated_at"] as const;
+export const CASE_COLUMNS = ["id", "code", "company_id", "prefecture_code", "title", "summary", "stage", "owner_org_id", "producer_team_id", "lead_user_id", "source", "opened_on", "closed_on", "paused_reason", "created_by_user_id", "created_at", "updated_at"] as const;
 
 /** Case codes R<令和 year>-NNNN continue after the highest number already used in each year. */
 export function* caseRows(world: World, plan: CasePlan, firstFreeCaseNumber: Map<number, number>): Generator<Row> {
@@ -338,6 +338,7 @@ export function* caseRows(world: World, plan: CasePlan, firstFreeCaseNumber: Map
       caseId(j),
       `R${year}-${String(sequence).padStart(4, "0")}`,
       company.id,
+      company.prefectureCode,
       `${company.name.replace(/株式会社|有限会社|合同会社|合資会社/, "")}の${topic}`,
       `${topic}について伴走支援を行う。`,
       stage,
@@ -365,15 +366,16 @@ export function* caseMemberRows(world: World, plan: CasePlan): Generator<Row> {
   }
 }
 
-export const CASE_THEME_COLUMNS = ["case_id", "theme_key"] as const;
+export const CASE_THEME_COLUMNS = ["case_id", "theme_key", "prefecture_code"] as const;
 
-export function* caseThemeRows(plan: CasePlan): Generator<Row> {
+export function* caseThemeRows(world: World, plan: CasePlan): Generator<Row> {
   for (let j = 0; j < plan.count; j += 1) {
     const rng = rngAt(SEEDS.case ^ 0x7777, j);
+    const prefecture = prefectureOfCompany(world, plan.company[j]!);
     const first = rng.weightedIndex(THEME_CUMULATIVE);
-    yield [caseId(j), THEME_KEYS[first]!];
+    yield [caseId(j), THEME_KEYS[first]!, prefecture];
     const second = rng.weightedIndex(THEME_CUMULATIVE);
-    if (rng.chance(0.45) && second !== first) yield [caseId(j), THEME_KEYS[second]!];
+    if (rng.chance(0.45) && second !== first) yield [caseId(j), THEME_KEYS[second]!, prefecture];
   }
 }
 
@@ -461,11 +463,11 @@ function* allActivities(world: World, plan: CasePlan): Generator<Activity> {
   }
 }
 
-export const ACTIVITY_COLUMNS = ["id", "case_id", "company_id", "organization_id", "kind", "occurred_at", "duration_minutes", "summary", "created_by_user_id", "created_at", "updated_at"] as const;
+export const ACTIVITY_COLUMNS = ["id", "case_id", "company_id", "prefecture_code", "organization_id", "kind", "occurred_at", "duration_minutes", "summary", "created_by_user_id", "created_at", "updated_at"] as const;
 
 export function* activityRows(world: World, plan: CasePlan): Generator<Row> {
   for (const a of allActivities(world, plan)) {
-    yield [a.id, caseId(a.caseIndex), a.companyId, a.orgId, a.kind, a.occurredAt, a.durationMinutes, a.summary, a.createdBy, a.occurredAt, a.occurredAt];
+    yield [a.id, caseId(a.caseIndex), a.companyId, prefectureOfCompany(world, plan.company[a.caseIndex]!), a.orgId, a.kind, a.occurredAt, a.durationMinutes, a.summary, a.createdBy, a.occurredAt, a.occurredAt];
   }
 }
 
