@@ -83,3 +83,16 @@ export function getDbHandle(): DbHandle {
 export function getDb(): Db {
   return getDbHandle().db;
 }
+
+/**
+ * Points the application's handle at another database and returns a function that puts the previous one
+ * back. For integration tests that call the real route handlers, which read getDb() exactly as in production
+ * (lib/authz/matrix.test.ts); nothing else calls it.
+ */
+export function swapDbHandle(handle: DbHandle): () => void {
+  const previous = globalForDb.__renkeiDb;
+  globalForDb.__renkeiDb = handle;
+  return () => {
+    globalForDb.__renkeiDb = previous;
+  };
+}

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
 import { recordConsent } from "@/lib/referrals/record-consent";
 
@@ -10,7 +9,5 @@ import { recordConsent } from "@/lib/referrals/record-consent";
  * is re-rendered in the same round trip so that its list of consents shows the new one.
  */
 export async function recordConsentAction(_previous: unknown, formData: FormData) {
-  const result = await invokeAction(recordConsent, formData);
-  if (result.ok) refresh();
-  return result;
+  return invokeAction(recordConsent, formData, { refresh: true });
 }

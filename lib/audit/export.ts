@@ -33,13 +33,13 @@ export function auditExportColumns(locale: Locale): ExportColumn<AuditItem>[] {
     {
       header: tr("before"),
       kind: "text",
-      value: (r) => (r.valuesHidden ? translate(locale, "audit.valuesHidden") : json(r.before)),
+      value: (r) => (r.withheld ? translate(locale, `audit.withheld.${r.withheld}`) : json(r.before)),
       width: 40,
     },
     {
       header: tr("after"),
       kind: "text",
-      value: (r) => (r.valuesHidden ? translate(locale, "audit.valuesHidden") : json(r.after)),
+      value: (r) => (r.withheld ? translate(locale, `audit.withheld.${r.withheld}`) : json(r.after)),
       width: 40,
     },
     { header: tr("meta"), kind: "text", value: (r) => json(r.meta), width: 30 },

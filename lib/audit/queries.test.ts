@@ -1,16 +1,31 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { auditLog } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+import { auditLog, cases, type Case, type Referral } from "@/db/schema";
+import { logActivity } from "@/lib/activities/log-activity";
 import { runAction } from "@/lib/authz/action";
 import type { Actor } from "@/lib/authz/actor";
+import { addConfidentialNote } from "@/lib/cases/add-confidential-note";
 import { getCaseForActor } from "@/lib/cases/queries";
 import { updateCase } from "@/lib/cases/update-case";
 import { changeUserRole } from "@/lib/admin/change-user-role";
+import { expectAuditLogRefusal } from "@/lib/test/audit-log";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { handleAuditExportRequest } from "./export";
-import { diffAuditRecords, findAuditRowsForActor, listAuditFilterOptions, parseAuditFilters, presentAuditRow } from "./queries";
+import {
+  contentAnchorOf,
+  diffAuditRecords,
+  findAuditRowsForActor,
+  listAuditFilterOptions,
+  parseAuditFilters,
+  presentAuditRow,
+  withheldReasonsFor,
+  type AuditItem,
+  type StoredAuditRow,
+} from "./queries";
 
 describe("what changed, field by field", () => {
   it("lists the fields whose values differ, leaving out the bookkeeping", () => {
@@ -23,21 +38,47 @@ describe("what changed, field by field", () => {
     expect(diffAuditRecords(null, null)).toEqual([]);
   });
 
-  it("never shows a secret-looking field, and hides case content from administrators", () => {
-    const stored = { entityType: "case", before: { title: "秘密の案件", passwordHash: "x" }, after: { title: "新", passwordHash: "y" }, meta: { caseId: "c1", reason: "理由", count: 2 } };
-    const forManager = presentAuditRow({ role: "manager" }, stored);
-    expect(forManager.changes).toEqual([{ field: "title", before: "秘密の案件", after: "新" }]);
-    expect(JSON.stringify(forManager)).not.toContain("passwordHash");
+  it("never shows a secret-looking field, and of a withheld row only the changed fields' names and its ids and counts", () => {
+    const stored = { before: { title: "秘密の案件", passwordHash: "x" }, after: { title: "新", passwordHash: "y" }, meta: { caseId: "c1", reason: "理由", count: 2 } };
+    const shown = presentAuditRow(stored, null);
+    expect(shown.changes).toEqual([{ field: "title", before: "秘密の案件", after: "新" }]);
+    expect(JSON.stringify(shown)).not.toContain("passwordHash");
 
-    const forAdmin = presentAuditRow({ role: "admin" }, stored);
-    expect(forAdmin).toMatchObject({ valuesHidden: true, changes: [{ field: "title" }], before: null, after: null, meta: { caseId: "c1", count: 2 } });
-    expect(JSON.stringify(forAdmin)).not.toContain("秘密");
-    expect(JSON.stringify(forAdmin)).not.toContain("理由");
+    for (const reason of ["role", "scope", "confidential"] as const) {
+      const withheld = presentAuditRow(stored, reason);
+      expect(withheld).toEqual({ withheld: reason, changes: [{ field: "title" }], before: null, after: null, meta: { caseId: "c1", count: 2 } });
+      expect(JSON.stringify(withheld)).not.toContain("秘密");
+      expect(JSON.stringify(withheld)).not.toContain("理由");
+    }
+  });
+});
 
-    expect(presentAuditRow({ role: "admin" }, { entityType: "user", before: { role: "coordinator" }, after: { role: "manager" }, meta: null })).toMatchObject({
-      valuesHidden: false,
-      changes: [{ field: "role", before: "coordinator", after: "manager" }],
-    });
+describe("which record decides whether a row's values are shown", () => {
+  const id = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+  const row = (entityType: string, extra: Partial<StoredAuditRow> = {}): StoredAuditRow => ({ entityType, entityId: id, before: null, after: { x: 1 }, meta: null, ...extra });
+
+  it("is the case for case, activity, next-action and outcome rows, and the company's people for contacts and consents", () => {
+    expect(contentAnchorOf(row("case"))).toEqual({ kind: "case", id });
+    expect(contentAnchorOf(row("activity", { entityId: randomUUID(), meta: { caseId: id } }))).toEqual({ kind: "case", id });
+    expect(contentAnchorOf(row("next_action", { entityId: randomUUID(), after: { caseId: id } }))).toEqual({ kind: "case", id });
+    expect(contentAnchorOf(row("outcome", { entityId: randomUUID(), meta: { caseId: id } }))).toEqual({ kind: "case", id });
+    expect(contentAnchorOf(row("confidential_note", { entityId: randomUUID(), after: { caseId: id, length: 12 } }))).toEqual({ kind: "confidential", caseId: id });
+    expect(contentAnchorOf(row("company"))).toEqual({ kind: "company", id });
+    expect(contentAnchorOf(row("company_contact", { entityId: randomUUID(), meta: { companyId: id } }))).toEqual({ kind: "companyPeople", companyId: id });
+    expect(contentAnchorOf(row("consent", { entityId: randomUUID(), meta: { companyId: id } }))).toEqual({ kind: "companyPeople", companyId: id });
+    expect(contentAnchorOf(row("ip_right"))).toEqual({ kind: "ipRight", id });
+    expect(contentAnchorOf(row("referral"))).toEqual({ kind: "referral", id });
+  });
+
+  it("is none for what administrators manage, KPI rows, and a row about no record with no values (an export)", () => {
+    for (const type of ["user", "organization", "party_kind", "audit_log", "kpi_target", "pdca_note", "notification"]) expect(contentAnchorOf(row(type))).toBeNull();
+    expect(contentAnchorOf(row("case", { entityId: null, after: null, meta: { format: "csv", rows: 3 } }))).toBeNull();
+  });
+
+  it("withholds content whose record the row does not name, and any kind of row it does not know", () => {
+    expect(contentAnchorOf(row("activity", { meta: { caseId: "not-a-uuid" } }))).toBe("unknown");
+    expect(contentAnchorOf(row("case", { entityId: "'; drop table cases; --" }))).toBe("unknown");
+    expect(contentAnchorOf(row("something_new"))).toBe("unknown");
   });
 });
 
@@ -78,11 +119,12 @@ describe.each(TEST_ENGINES)("the audit trail (%s)", (engine) => {
 
   const all = async (actor: Actor, filters = {}) => (await findAuditRowsForActor(t.db, actor, { ...filters, limit: 1000 })).items;
 
-  it("is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused", async () => {
+  it("is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused by its trigger", async () => {
     const before = Number((await t.db.select({ n: count() }).from(auditLog))[0]!.n);
-    await expect(t.db.update(auditLog).set({ action: "tampered" }).where(sql`true`)).rejects.toThrow();
-    await expect(t.db.delete(auditLog).where(sql`true`)).rejects.toThrow();
-    await expect(t.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    expect(before).toBeGreaterThan(0);
+    await expectAuditLogRefusal(t.db.update(auditLog).set({ action: "tampered" }).where(sql`true`), "UPDATE");
+    await expectAuditLogRefusal(t.db.delete(auditLog).where(sql`true`), "DELETE");
+    await expectAuditLogRefusal(t.db.execute(sql`truncate audit_log`), "TRUNCATE");
     expect(Number((await t.db.select({ n: count() }).from(auditLog))[0]!.n)).toBe(before);
   });
 
@@ -112,10 +154,10 @@ describe.each(TEST_ENGINES)("the audit trail (%s)", (engine) => {
       new Set([network.orgs.ishikawaInpit.id, network.orgs.toyamaInpit.id, f.systemOrgId]),
     );
     const caseUpdate = rows.find((r) => r.action === "case.update" && r.entityId === caseId)!;
-    expect(caseUpdate).toMatchObject({ valuesHidden: true, changes: [{ field: "title" }], before: null, after: null });
+    expect(caseUpdate).toMatchObject({ withheld: "role", changes: [{ field: "title" }], before: null, after: null });
     expect(JSON.stringify(rows)).not.toContain("出願前の新製法");
     const roleChange = rows.find((r) => r.action === "user.change_role")!;
-    expect(roleChange).toMatchObject({ valuesHidden: false, changes: [{ field: "role", before: "coordinator", after: "manager" }] });
+    expect(roleChange).toMatchObject({ withheld: null, changes: [{ field: "role", before: "coordinator", after: "manager" }] });
   });
 
   it("shows a coordinator nothing", async () => {
@@ -199,6 +241,156 @@ describe.each(TEST_ENGINES)("the audit trail (%s)", (engine) => {
       expect((await exportAs(a.ishikawaCoordinator, "format=csv")).status).toBe(404);
       expect((await exportAs(null, "format=csv")).status).toBe(401);
       expect((await exportAs(a.ishikawaManager, "format=pdf")).status).toBe(400);
+    });
+  });
+
+  describe("values of rows about records the viewer may not see now", () => {
+    const SUMMARY = "請求項1の構成要件を弁理士が整理した";
+    let hokurikuManager: Actor;
+    let inpitCase: Case;
+    let bureauCase: Case;
+    let referral: Referral;
+
+    const versionOf = async (id: string) => (await t.db.select({ version: cases.version }).from(cases).where(eq(cases.id, id)))[0]!.version;
+    const rowOf = (rows: AuditItem[], action: string, entityId: string | undefined = undefined) =>
+      rows.find((r) => r.action === action && (entityId === undefined || r.entityId === entityId));
+    const csvAs = async (actor: Actor, query = "", cookie = "") =>
+      new TextDecoder().decode(
+        new Uint8Array(
+          await (
+            await handleAuditExportRequest(new Request(`http://localhost/audit/export?format=csv${query}`, { headers: cookie ? { cookie } : {} }), {
+              actorUserId: actor.userId,
+              db: t.db,
+            })
+          ).arrayBuffer(),
+        ),
+      );
+
+    beforeAll(async () => {
+      hokurikuManager = await f.user(network.orgs.hokurikuJpaa, "manager", "北陸 会長");
+      const company = await f.company({ prefecture: 17, name: "白山精機株式会社" });
+      inpitCase = await f.case({ company, lead: a.ishikawaCoordinator, title: "白山精機の支援" });
+      // The 石川 desk refers the case to the 弁理士会, whose attorney logs a meeting on it while the referral is live.
+      referral = await f.referral({
+        from: a.ishikawaCoordinator,
+        to: network.orgs.hokurikuJpaa,
+        company,
+        case: inpitCase,
+        status: "in_progress",
+        consent: { basicProfile: true, consultationSummary: true, confidentialNotes: true },
+      });
+      const logged = await runAction(
+        logActivity,
+        { caseId: inpitCase.id, kind: "meeting", occurredAt: "2025-06-02T10:00:00+09:00", summary: SUMMARY },
+        { actorUserId: a.attorney.userId, db: t.db },
+      );
+      if (!logged.ok) throw new Error(logged.message);
+
+      // A member from another organization: the bureau's coordinator works on the desk's case; the bureau's
+      // manager is no member of it. The same coordinator also edits the bureau's own case.
+      await f.addCaseMember(inpitCase, a.bureauCoordinator);
+      const edited = await runAction(
+        updateCase,
+        { id: inpitCase.id, version: await versionOf(inpitCase.id), title: "白山精機の支援（局と共同）", summary: "局の担当が金型の改良計画を聞き取った" },
+        { actorUserId: a.bureauCoordinator.userId, db: t.db },
+      );
+      if (!edited.ok) throw new Error(edited.message);
+      bureauCase = await f.case({ company, lead: a.bureauCoordinator, title: "局の伴走案件" });
+      const own = await runAction(updateCase, { id: bureauCase.id, version: 1, title: "局の伴走案件（改）" }, { actorUserId: a.bureauCoordinator.userId, db: t.db });
+      if (!own.ok) throw new Error(own.message);
+
+      // A 秘匿メモ written by the desk's coordinator, a member; the desk's manager may open the case but is no member.
+      const noted = await runAction(addConfidentialNote, { caseId: inpitCase.id, body: "金型の未出願の改良点" }, { actorUserId: a.ishikawaCoordinator.userId, db: t.db });
+      if (!noted.ok) throw new Error(noted.message);
+    });
+
+    it("shows the 弁理士会's manager what their attorney logged while the referral is live, and withholds it once it is closed", async () => {
+      const live = rowOf(await all(hokurikuManager), "activity.log")!;
+      expect(live).toMatchObject({ withheld: null, actor: { id: a.attorney.userId }, meta: { caseId: inpitCase.id } });
+      expect(live.after).toMatchObject({ summary: SUMMARY });
+      expect(live.changes).toEqual(expect.arrayContaining([{ field: "summary", before: null, after: SUMMARY }]));
+
+      await f.setReferralStatus(referral, "completed");
+      const rows = await all(hokurikuManager);
+      const closed = rowOf(rows, "activity.log")!;
+      expect(closed).toMatchObject({ withheld: "scope", before: null, after: null, meta: { caseId: inpitCase.id } });
+      expect(closed.changes).toEqual(expect.arrayContaining([{ field: "summary" }]));
+      // The row is still the 弁理士会's: who did what, when, to which record — only the content is withheld.
+      expect(closed).toMatchObject({ actor: { id: a.attorney.userId }, entityType: "activity", organization: { id: network.orgs.hokurikuJpaa.id } });
+      expect(JSON.stringify(rows)).not.toContain(SUMMARY);
+
+      const csv = await csvAs(hokurikuManager);
+      expect(csv).toContain("activity.log");
+      expect(csv).toContain("内容は表示されません（この記録は現在の閲覧範囲の外にあります）");
+      expect(csv).not.toContain(SUMMARY);
+      expect(await csvAs(hokurikuManager, "", "NEXT_LOCALE=en")).toContain("Content withheld: this record is outside what you may see now");
+    });
+
+    it("withholds from the bureau's manager the content of a desk's case only member staff may open, and shows that of the bureau's own case", async () => {
+      const rows = await all(a.bureauManager);
+      const onDeskCase = rowOf(rows, "case.update", inpitCase.id)!;
+      expect(onDeskCase).toMatchObject({ withheld: "scope", before: null, after: null, actor: { id: a.bureauCoordinator.userId } });
+      expect(onDeskCase.changes).toEqual(expect.arrayContaining([{ field: "title" }, { field: "summary" }]));
+      expect(JSON.stringify(rows)).not.toContain("金型の改良計画");
+      expect(JSON.stringify(rows)).not.toContain("局と共同");
+
+      expect(rowOf(rows, "case.update", bureauCase.id)).toMatchObject({
+        withheld: null,
+        changes: [{ field: "title", before: "局の伴走案件", after: "局の伴走案件（改）" }],
+      });
+
+      // The bureau's coordinator, a member, may open the desk's case: were they to read the trail, they would see it.
+      expect(await withheldReasonsFor(t.db, a.bureauCoordinator, [onDeskCase])).toEqual([null]);
+    });
+
+    it("writes the same into the .xlsx export: withheld where the case is out of sight, the values where it is not", async () => {
+      const response = await handleAuditExportRequest(new Request("http://localhost/audit/export?format=xlsx"), { actorUserId: a.bureauManager.userId, db: t.db });
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const cells = JSON.stringify(workbook.worksheets[0]!.getSheetValues());
+      expect(cells).toContain("内容は表示されません（この記録は現在の閲覧範囲の外にあります）");
+      expect(cells).not.toContain("金型の改良計画");
+      expect(cells).not.toContain("局と共同");
+      expect(cells).toContain("局の伴走案件（改）");
+    });
+
+    it("withholds a 秘匿メモ row from a manager who is no member of its case, though they may open the case", async () => {
+      const rows = await all(a.ishikawaManager, { entityType: "confidential_note" });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ withheld: "confidential", before: null, after: null, actor: { id: a.ishikawaCoordinator.userId } });
+      // The same manager sees the values of the case itself, which their organization owns.
+      expect(rowOf(await all(a.ishikawaManager, { entityType: "case", entityId: caseId }), "case.update")).toMatchObject({ withheld: null });
+
+      const csv = await csvAs(a.ishikawaManager, "&entityType=confidential_note");
+      expect(csv).toContain("内容は表示されません（秘匿メモの記録は案件のメンバーだけが見られます）");
+
+      await f.addCaseMember(inpitCase, a.ishikawaManager);
+      const asMember = (await all(a.ishikawaManager, { entityType: "confidential_note" }))[0]!;
+      expect(asMember).toMatchObject({ withheld: null, after: { caseId: inpitCase.id, length: "金型の未出願の改良点".length } });
+    });
+
+    it("checks a whole page with one query per kind of record, not one per row", async () => {
+      const stored = (entityType: string, extra: Partial<StoredAuditRow>): StoredAuditRow => ({ entityType, entityId: randomUUID(), before: null, after: { a: 1 }, meta: null, ...extra });
+      const page: StoredAuditRow[] = [
+        ...Array.from({ length: 40 }, () => stored("case", {})),
+        ...Array.from({ length: 40 }, () => stored("activity", { meta: { caseId: inpitCase.id } })),
+        ...Array.from({ length: 20 }, () => stored("referral", {})),
+        stored("user", {}),
+      ];
+      let selects = 0;
+      const counting = new Proxy(t.db, {
+        get(target, property, receiver) {
+          if (property === "select") selects += 1;
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      }) as Queryable;
+      const reasons = await withheldReasonsFor(counting, a.ishikawaManager, page);
+      expect(selects).toBe(2);
+      expect(reasons.slice(0, 40).every((r) => r === "scope")).toBe(true);
+      expect(reasons.slice(40, 80).every((r) => r === null)).toBe(true);
+      expect(reasons.slice(80, 100).every((r) => r === "scope")).toBe(true);
+      expect(reasons[100]).toBeNull();
     });
   });
 });

@@ -1,9 +1,17 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
-import { auditLog, organizations, users } from "@/db/schema";
+import { auditLog, cases, companies, ipRights, organizations, referrals, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
+import {
+  caseScope,
+  companyScope,
+  confidentialAuditAccessForCase,
+  contactAccessForCompany,
+  ipRightScope,
+  referralScope,
+} from "@/lib/authz/scopes";
 import { isCalendarDate } from "@/lib/validation/form-fields";
 import { isUuid } from "@/lib/pagination";
 
@@ -12,11 +20,18 @@ import { isUuid } from "@/lib/pagination";
  *
  * Who reads which rows — the rule lives here, as auditScope():
  *   - a manager (audit:read) reads the rows written by their own organization's people;
- *   - an administrator reads every row, but sees the changed *values* only of what administrators manage
- *     (users, organizations, party kinds); for case, company and referral rows they see which fields changed,
- *     never their content — administrators get no case content (DOMAIN.md), and the audit log must not become
- *     a back door to it;
+ *   - an administrator reads every row;
  *   - nobody else reads any.
+ * Which *values* of a row the viewer sees — withheldReasonsFor():
+ *   - an administrator sees the values only of what administrators manage (users, organizations, party
+ *     kinds); of case, company and referral rows only which fields changed — administrators get no case
+ *     content (DOMAIN.md), and the audit log must not become a back door to it;
+ *   - a manager sees the values of a row about a case, company, contact, IP right, consent or referral only
+ *     while the normal scopes of lib/authz/scopes.ts let them see that record *now*. An attorney's activity
+ *     on another desk's case under a referral stays in the 弁理士会's trail after the referral closes, but
+ *     its summary does not stay readable to the 弁理士会's manager; nor does a 経産局 manager read the content of
+ *     cases only member staff may open;
+ *   - a 秘匿メモ row's values only for the case's members, whoever else may open the case.
  * Whatever the viewer, a row of a confidential read (`confidential.read`) says who read which case and which
  * notes by id; the notes' text is never written to the log in the first place.
  */
@@ -27,6 +42,22 @@ export const MAX_AUDIT_EXPORT_ROWS = 10_000;
 
 /** Entity types whose before/after an administrator may read: the things administrators manage. */
 const ADMIN_VISIBLE_ENTITY_TYPES: ReadonlySet<string> = new Set(["user", "organization", "party_kind", "audit_log"]);
+
+/**
+ * Entity types that are not the content of a case, company or referral: whoever reads the row reads its
+ * values (an administrator only those of ADMIN_VISIBLE_ENTITY_TYPES). Any type not listed here and not
+ * mapped to its record by contentAnchorOf() is withheld from everyone: a new kind of row starts hidden.
+ */
+const NON_CONTENT_ENTITY_TYPES: ReadonlySet<string> = new Set([...ADMIN_VISIBLE_ENTITY_TYPES, "kpi_target", "pdca_note", "notification"]);
+
+/** Why a row's values are not shown to the viewer (the view and the export say which, in the viewer's language). */
+export type AuditWithheldReason =
+  /** An administrator, on case content. */
+  | "role"
+  /** The record the row is about is outside what the viewer may see now. */
+  | "scope"
+  /** A 秘匿メモ row, and the viewer is not a member of its case. */
+  | "confidential";
 
 /** Never shown, whoever asks, should a future action put one of these into before/after by mistake. */
 const SECRET_FIELD = /password|hash|secret|token/i;
@@ -103,7 +134,7 @@ function filterConditions(filters: AuditFilters): (SQL | undefined)[] {
 
 export interface AuditChange {
   field: string;
-  /** Absent when the viewer may not see values (an administrator on case content). */
+  /** Absent when the row's values are withheld from the viewer. */
   before?: unknown;
   after?: unknown;
 }
@@ -118,8 +149,8 @@ export interface AuditItem {
   entityId: string | null;
   /** The fields that changed; for a creation every field, for a read none. */
   changes: AuditChange[];
-  /** True when the values of this row are withheld from the viewer (only the field names are shown). */
-  valuesHidden: boolean;
+  /** Why the values of this row are withheld from the viewer (only the field names are shown), or null. */
+  withheld: AuditWithheldReason | null;
   meta: Record<string, unknown> | null;
   /** The full before/after as the viewer may see them (null when hidden), for the export. */
   before: unknown;
@@ -171,24 +202,147 @@ function idsAndCountsOf(meta: Record<string, unknown>): Record<string, unknown> 
   );
 }
 
-/** One stored row as this viewer may see it. */
+/** One stored row as this viewer may see it, given whether (and why) its values are withheld. */
 export function presentAuditRow(
-  viewer: Pick<Actor, "role">,
-  row: { entityType: string; before: unknown; after: unknown; meta: unknown },
-): Pick<AuditItem, "changes" | "valuesHidden" | "meta" | "before" | "after"> {
+  row: { before: unknown; after: unknown; meta: unknown },
+  withheld: AuditWithheldReason | null,
+): Pick<AuditItem, "changes" | "withheld" | "meta" | "before" | "after"> {
   const before = withoutSecrets(row.before);
   const after = withoutSecrets(row.after);
   const meta = isRecord(row.meta) ? (withoutSecrets(row.meta) as Record<string, unknown>) : null;
-  const valuesHidden = viewer.role === "admin" && !ADMIN_VISIBLE_ENTITY_TYPES.has(row.entityType);
   const diff = diffAuditRecords(before ?? null, after ?? null);
-  if (!valuesHidden) return { changes: diff, valuesHidden, meta, before, after };
+  if (!withheld) return { changes: diff, withheld, meta, before, after };
   return {
     changes: diff.map(({ field }) => ({ field })),
-    valuesHidden,
+    withheld,
     meta: meta ? idsAndCountsOf(meta) : null,
     before: null,
     after: null,
   };
+}
+
+/** The stored row, as far as deciding who may see its values goes. */
+export interface StoredAuditRow {
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  meta: unknown;
+}
+
+/** The record whose visibility decides whether a row's values are shown. */
+type ContentAnchor =
+  | { kind: "case"; id: string }
+  | { kind: "confidential"; caseId: string }
+  | { kind: "company"; id: string }
+  /** A company's people: its contacts, and its consents (which name who gave them). */
+  | { kind: "companyPeople"; companyId: string }
+  | { kind: "ipRight"; id: string }
+  | { kind: "referral"; id: string };
+
+const uuidOrNull = (value: unknown): string | null => (typeof value === "string" && isUuid(value) ? value : null);
+
+/**
+ * The record a row's values belong to: null when they are no case content (or there are none), "unknown" when
+ * they are but the row does not say of which record — such values are withheld, never guessed at.
+ */
+export function contentAnchorOf(row: StoredAuditRow): ContentAnchor | null | "unknown" {
+  if (NON_CONTENT_ENTITY_TYPES.has(row.entityType)) return null;
+  const meta = isRecord(row.meta) ? row.meta : {};
+  // A row about no record and without before/after (an export: its filters and row count) shows no record's content.
+  if (row.entityId === null && row.before == null && row.after == null) return null;
+  const idOf = (field: string) =>
+    uuidOrNull(meta[field]) ?? uuidOrNull(isRecord(row.after) ? row.after[field] : null) ?? uuidOrNull(isRecord(row.before) ? row.before[field] : null);
+  const entityId = uuidOrNull(row.entityId);
+  const anchored = <T,>(id: string | null, anchor: (id: string) => T): T | "unknown" => (id ? anchor(id) : "unknown");
+  switch (row.entityType) {
+    case "case":
+      return anchored(entityId, (id) => ({ kind: "case", id }));
+    case "activity":
+    case "next_action":
+    case "outcome":
+      return anchored(idOf("caseId"), (id) => ({ kind: "case", id }));
+    case "confidential_note":
+      return anchored(idOf("caseId"), (caseId) => ({ kind: "confidential", caseId }));
+    case "company":
+      return anchored(entityId, (id) => ({ kind: "company", id }));
+    case "company_contact":
+    case "consent":
+      return anchored(idOf("companyId"), (companyId) => ({ kind: "companyPeople", companyId }));
+    case "ip_right":
+      return anchored(entityId, (id) => ({ kind: "ipRight", id }));
+    case "referral":
+      return anchored(entityId, (id) => ({ kind: "referral", id }));
+    default:
+      return "unknown";
+  }
+}
+
+const anchorId = (anchor: ContentAnchor): string =>
+  anchor.kind === "confidential" ? anchor.caseId : anchor.kind === "companyPeople" ? anchor.companyId : anchor.id;
+
+/**
+ * Of the given ids of one kind of record, those the viewer may see now, through the same scopes the
+ * record's own pages use. One query per kind of record, for a whole page of rows.
+ */
+async function visibleIdsOf(db: Queryable, actor: Actor, kind: ContentAnchor["kind"], ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  let rows: { id: string }[];
+  switch (kind) {
+    case "case":
+      rows = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, ids), caseScope(actor)));
+      break;
+    case "confidential":
+      rows = await db.select({ id: cases.id }).from(cases).where(and(inArray(cases.id, ids), confidentialAuditAccessForCase(actor, cases.id)));
+      break;
+    case "company":
+      rows = await db.select({ id: companies.id }).from(companies).where(and(inArray(companies.id, ids), companyScope(actor)));
+      break;
+    case "companyPeople":
+      rows = await db
+        .select({ id: companies.id })
+        .from(companies)
+        .where(and(inArray(companies.id, ids), companyScope(actor), contactAccessForCompany(actor, companies.id)));
+      break;
+    case "ipRight":
+      rows = await db
+        .select({ id: ipRights.id })
+        .from(ipRights)
+        .innerJoin(companies, eq(companies.id, ipRights.companyId))
+        .where(and(inArray(ipRights.id, ids), ipRightScope(actor), companyScope(actor)));
+      break;
+    case "referral":
+      rows = await db.select({ id: referrals.id }).from(referrals).where(and(inArray(referrals.id, ids), referralScope(actor)));
+      break;
+  }
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * For each row, why its values are withheld from the viewer, or null when they are shown. The records the
+ * rows are about are checked together: at most one query per kind of record for the whole page.
+ */
+export async function withheldReasonsFor(db: Queryable, actor: Actor, rows: readonly StoredAuditRow[]): Promise<(AuditWithheldReason | null)[]> {
+  const anchors = rows.map((row): ContentAnchor | null | AuditWithheldReason => {
+    if (actor.role === "admin" && !ADMIN_VISIBLE_ENTITY_TYPES.has(row.entityType)) return "role";
+    const anchor = contentAnchorOf(row);
+    return anchor === "unknown" ? "scope" : anchor;
+  });
+  const wanted = new Map<ContentAnchor["kind"], Set<string>>();
+  for (const anchor of anchors) {
+    if (anchor === null || typeof anchor === "string") continue;
+    const ids = wanted.get(anchor.kind) ?? new Set<string>();
+    ids.add(anchorId(anchor));
+    wanted.set(anchor.kind, ids);
+  }
+  const visible = new Map(
+    await Promise.all([...wanted].map(async ([kind, ids]) => [kind, await visibleIdsOf(db, actor, kind, [...ids])] as const)),
+  );
+  return anchors.map((anchor) => {
+    if (anchor === null || typeof anchor === "string") return anchor;
+    if (visible.get(anchor.kind)?.has(anchorId(anchor))) return null;
+    return anchor.kind === "confidential" ? "confidential" : "scope";
+  });
 }
 
 function parseCursor(cursor: string | undefined): number | null {
@@ -232,8 +386,9 @@ export async function findAuditRowsForActor(
     .limit(limit + 1);
 
   const page = rows.slice(0, limit);
+  const withheld = await withheldReasonsFor(db, actor, page);
   return {
-    items: page.map((row) => ({
+    items: page.map((row, index) => ({
       id: Number(row.id),
       at: row.at,
       actor: row.actorUserId ? { id: row.actorUserId, name: row.actorName ?? "", email: row.actorEmail ?? "" } : null,
@@ -241,7 +396,7 @@ export async function findAuditRowsForActor(
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      ...presentAuditRow(actor, row),
+      ...presentAuditRow(row, withheld[index]!),
     })),
     nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null,
   };

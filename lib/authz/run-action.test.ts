@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog, organizations, partyKinds, users } from "@/db/schema";
+import { expectAuditLogRefusal } from "@/lib/test/audit-log";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { expectConsoleError } from "@/lib/test/setup";
 import { defineAction, runAction } from "./action";
@@ -134,9 +135,12 @@ describe.each(TEST_ENGINES)("runAction (%s)", (engine) => {
     expect(await runAction(forgetsToAudit, {}, { actorUserId: coordinatorId, db: t.db })).toMatchObject({ ok: false, code: "unexpected" });
   });
 
-  it("keeps the audit log append-only in the database itself", async () => {
-    await expect(t.db.update(auditLog).set({ action: "tampered" }).where(eq(auditLog.action, "organization.rename"))).rejects.toThrow();
-    await expect(t.db.delete(auditLog).where(eq(auditLog.action, "organization.rename"))).rejects.toThrow();
+  it("keeps the audit log append-only in the database itself: the trigger refuses UPDATE, DELETE and TRUNCATE", async () => {
+    // The row exists, so a row-level trigger has something to refuse (zero matched rows would fire nothing).
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.action, "organization.rename"))).length).toBe(1);
+    await expectAuditLogRefusal(t.db.update(auditLog).set({ action: "tampered" }).where(eq(auditLog.action, "organization.rename")), "UPDATE");
+    await expectAuditLogRefusal(t.db.delete(auditLog).where(eq(auditLog.action, "organization.rename")), "DELETE");
+    await expectAuditLogRefusal(t.db.execute(sql`truncate audit_log`), "TRUNCATE");
     expect((await t.db.select().from(auditLog).where(eq(auditLog.action, "organization.rename"))).length).toBe(1);
   });
 });

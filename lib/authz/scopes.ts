@@ -161,6 +161,16 @@ export function confidentialNoteAccessForCase(actor: Actor, caseId: SQLWrapper):
   return or(isMemberOfCase(actor, caseId), liveReferralCovering(actor, caseId, consents.scopeConfidentialNotes))!;
 }
 
+/**
+ * May the actor read the audit trail of this case's 秘匿メモ (which note was added, when, how long)? Only the
+ * case's members: the audit view is a manager's window on their own people's work, and a manager is not a
+ * member of a case as such — the note's existence and size are pre-filing information too (新規性喪失).
+ */
+export function confidentialAuditAccessForCase(actor: Actor, caseId: SQLWrapper): SQL {
+  if (!can(actor, "confidential:read")) return NOTHING;
+  return isMemberOfCase(actor, caseId);
+}
+
 /** 秘匿メモ the actor may read: see confidentialNoteAccessForCase. Every read is audited by the caller. */
 export function confidentialNoteScope(actor: Actor): SQL {
   return confidentialNoteAccessForCase(actor, confidentialNotes.caseId);

@@ -188,8 +188,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     ) : null}
                   </TableCell>
                   <TableCell>
-                    <ChangeList changes={item.changes} hidden={item.valuesHidden} />
-                    {item.valuesHidden ? <div className="mt-1 text-xs text-muted-foreground">{t("audit.valuesHidden")}</div> : null}
+                    <ChangeList changes={item.changes} hidden={item.withheld !== null} />
+                    {item.withheld ? (
+                      <div className="mt-1 text-xs text-muted-foreground" data-withheld={item.withheld}>
+                        {t(`audit.withheld.${item.withheld}`)}
+                      </div>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               ))}

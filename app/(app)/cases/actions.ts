@@ -1,8 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
-import type { ActionResult } from "@/lib/authz/action";
 import { logActivity } from "@/lib/activities/log-activity";
 import { addConfidentialNote } from "@/lib/cases/add-confidential-note";
 import { changeCaseStage } from "@/lib/cases/change-case-stage";
@@ -14,39 +12,33 @@ import { updateCase } from "@/lib/cases/update-case";
 /**
  * The case screens' server functions. Each is a public endpoint whose body is invokeAction: authentication,
  * permission, validation and the audit row happen there. Changes re-render the page they came from in the same
- * round trip (refresh()); opening a case navigates to it instead.
+ * round trip (`{ refresh: true }`); opening a case navigates to it instead.
  */
-
-async function refreshed<T>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const result = await pending;
-  if (result.ok) refresh();
-  return result;
-}
 
 export async function openCaseAction(_previous: unknown, formData: FormData) {
   return invokeAction(openCase, formData);
 }
 
 export async function updateCaseAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(updateCase, formData));
+  return invokeAction(updateCase, formData, { refresh: true });
 }
 
 export async function changeCaseStageAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(changeCaseStage, formData));
+  return invokeAction(changeCaseStage, formData, { refresh: true });
 }
 
 export async function setCaseMembersAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(setCaseMembers, formData));
+  return invokeAction(setCaseMembers, formData, { refresh: true });
 }
 
 export async function recordOutcomeAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(recordOutcome, formData));
+  return invokeAction(recordOutcome, formData, { refresh: true });
 }
 
 export async function addConfidentialNoteAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(addConfidentialNote, formData));
+  return invokeAction(addConfidentialNote, formData, { refresh: true });
 }
 
 export async function logActivityAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(logActivity, formData));
+  return invokeAction(logActivity, formData, { refresh: true });
 }

@@ -1,8 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
-import type { ActionResult } from "@/lib/authz/action";
 import { checkCompanyDuplicates } from "@/lib/companies/check-duplicates";
 import { createCompany } from "@/lib/companies/create-company";
 import { mergeCompanies } from "@/lib/companies/merge-companies";
@@ -13,14 +11,8 @@ import { updateCompany } from "@/lib/companies/update-company";
 /**
  * The company screens' server functions. Each is a public endpoint whose body is invokeAction: authentication,
  * permission, validation and the audit row happen there. Edits re-render the page they came from in the same
- * round trip (refresh()); creating and merging navigate elsewhere, so they do not.
+ * round trip (`{ refresh: true }`); creating and merging navigate elsewhere, so they do not.
  */
-
-async function refreshed<T>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const result = await pending;
-  if (result.ok) refresh();
-  return result;
-}
 
 export async function checkCompanyDuplicatesAction(input: { name: string; prefectureCode: string; corporateNumber: string }) {
   return invokeAction(checkCompanyDuplicates, input);
@@ -31,7 +23,7 @@ export async function createCompanyAction(_previous: unknown, formData: FormData
 }
 
 export async function updateCompanyAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(updateCompany, formData));
+  return invokeAction(updateCompany, formData, { refresh: true });
 }
 
 export async function mergeCompaniesAction(_previous: unknown, formData: FormData) {
@@ -39,9 +31,9 @@ export async function mergeCompaniesAction(_previous: unknown, formData: FormDat
 }
 
 export async function saveContactAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(saveContact, formData));
+  return invokeAction(saveContact, formData, { refresh: true });
 }
 
 export async function saveIpRightAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(saveIpRight, formData));
+  return invokeAction(saveIpRight, formData, { refresh: true });
 }

@@ -1,8 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
-import type { ActionResult } from "@/lib/authz/action";
 import { acceptReferral, assignReferralHandler, declineReferral } from "@/lib/referrals/transition-referral";
 
 /**
@@ -11,20 +9,14 @@ import { acceptReferral, assignReferralHandler, declineReferral } from "@/lib/re
  * of lib/referrals/transition-referral.ts apply exactly as on the referral page — and re-renders the home.
  */
 
-async function refreshed<T>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const result = await pending;
-  if (result.ok) refresh();
-  return result;
-}
-
 export async function acceptReferralFromHome(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(acceptReferral, formData));
+  return invokeAction(acceptReferral, formData, { refresh: true });
 }
 
 export async function declineReferralFromHome(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(declineReferral, formData));
+  return invokeAction(declineReferral, formData, { refresh: true });
 }
 
 export async function assignReferralHandlerFromHome(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(assignReferralHandler, formData));
+  return invokeAction(assignReferralHandler, formData, { refresh: true });
 }

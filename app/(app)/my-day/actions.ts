@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
 import { completeNextAction } from "@/lib/activities/complete-next-action";
 
@@ -10,7 +9,5 @@ import { completeNextAction } from "@/lib/activities/complete-next-action";
  * already complete succeeds without a change, so a double click is never an error.
  */
 export async function completeNextActionAction(nextActionId: string) {
-  const result = await invokeAction(completeNextAction, { nextActionId });
-  if (result.ok) refresh();
-  return result;
+  return invokeAction(completeNextAction, { nextActionId }, { refresh: true });
 }

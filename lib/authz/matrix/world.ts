@@ -23,11 +23,15 @@ import { createFixtures, type Fixtures, type PartyKey } from "@/lib/test/fixture
  * actor; each party's organization owns one of everything an action can target — a company (and a second one
  * to merge), a case whose members are the organization's people, a consent, a contact, an IP right, a next
  * action, a confidential note, referrals in and out in the states each transition starts from, a notification
- * per person — and a "far" organization in another regional block owns the same, linked to nobody in the
- * world. So for any actor and action there is a record that is the actor's own and one that is not theirs.
- *
- * All organizations of the world but the far ones are in 中部 (石川 17, the partner desk in 富山 16); the far
- * ones in 九州 (熊本 43), outside every scope of the 中部 actors, the bureau's block-wide view included.
+ * per person. Three organizations that are not the actors' own the same kinds of records, each linked to no
+ * actor of the world (no membership, no team, no referral with an actor's organization):
+ *   - "near": a neighbour in the actors' own prefecture (石川 17) — its companies are in the desks' and
+ *     chambers' area, so a mistake that scopes cases by area rather than by organization shows here;
+ *   - "block": an organization elsewhere in the actors' block (富山 16) — inside the bureau's block-wide view
+ *     of companies, but its cases are open only to its own people;
+ *   - "far": an organization in another block (熊本 43), outside every scope of the 中部 actors.
+ * So for any actor and action there is a record that is the actor's own and records that are not theirs,
+ * near and far.
  */
 
 export const MATRIX_PARTIES = ["meti", "inpit", "jpaa", "jcci"] as const satisfies readonly PartyKey[];
@@ -69,6 +73,10 @@ export interface MatrixWorld {
   owned: Record<(typeof MATRIX_PARTIES)[number], OwnedRecords>;
   /** An organization in another block with the same kinds of records, and its people. */
   far: OwnedRecords & { team: ProducerTeam };
+  /** A neighbouring organization in the actors' own prefecture, with the same kinds of records. */
+  near: OwnedRecords;
+  /** An organization elsewhere in the actors' own block, with the same kinds of records. */
+  block: OwnedRecords;
   /** The INPIT desk in 富山: the other side of the world's referrals, and a user and organization to administer. */
   partner: { org: Organization; coordinator: Actor };
   /** The producer team of 石川: every non-administrator of the world is a member. */
@@ -164,6 +172,11 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
   const farRecords = await seedOwnedRecords(f, db, farOrg, farCoordinator, [], farPartner, 43, "FAR");
   const farTeam = await f.team({ lead: await f.user(farOrg, "producer", "熊本 プロデューサー"), modelRegion: "kumamoto" });
 
+  const nearOrg = await f.organization({ party: "jcci", prefecture: 17, name: "小松商工会議所（近隣）" });
+  const near = await seedOwnedRecords(f, db, nearOrg, await f.user(nearOrg, "coordinator", "小松 経営指導員"), [], partner, 17, "NEAR");
+  const blockOrg = await f.organization({ party: "jcci", prefecture: 16, name: "高岡商工会議所（同じブロック）" });
+  const block = await seedOwnedRecords(f, db, blockOrg, await f.user(blockOrg, "coordinator", "高岡 経営指導員"), [], partner, 16, "BLOCK");
+
   // Reload everyone: team memberships are part of the actor.
   for (const party of MATRIX_PARTIES) {
     for (const role of MATRIX_ROLES) actors.push({ key: `${party}/${role}`, party, role, actor: await f.reload(people[party][role]!) });
@@ -180,7 +193,7 @@ export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
     notificationOf.set(person.userId, row!.id);
   }
 
-  return { db, fixtures: f, actors, owned, far: { ...farRecords, team: farTeam }, partner, team, notificationOf };
+  return { db, fixtures: f, actors, owned, far: { ...farRecords, team: farTeam }, near, block, partner, team, notificationOf };
 }
 
 /** The party's records for an actor (the system organization owns none: administrators get the INPIT desk's as targets). */

@@ -1,8 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { invokeAction } from "@/lib/auth/invoke-action";
-import type { ActionResult } from "@/lib/authz/action";
 import { changeUserRole } from "@/lib/admin/change-user-role";
 import { inviteUser } from "@/lib/admin/invite-user";
 import { issueInitialPassword } from "@/lib/admin/issue-initial-password";
@@ -13,24 +11,18 @@ import { setUserActive } from "@/lib/admin/set-user-active";
  * (user:manage), validation, the rules of lib/admin and the audit row happen there.
  */
 
-async function refreshed<T>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const result = await pending;
-  if (result.ok) refresh();
-  return result;
-}
-
 export async function inviteUserAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(inviteUser, formData));
+  return invokeAction(inviteUser, formData, { refresh: true });
 }
 
 export async function changeUserRoleAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(changeUserRole, formData));
+  return invokeAction(changeUserRole, formData, { refresh: true });
 }
 
 export async function setUserActiveAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(setUserActive, formData));
+  return invokeAction(setUserActive, formData, { refresh: true });
 }
 
 export async function issueInitialPasswordAction(_previous: unknown, formData: FormData) {
-  return refreshed(invokeAction(issueInitialPassword, formData));
+  return invokeAction(issueInitialPassword, formData, { refresh: true });
 }
