@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { notifications, referrals } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { jstDateOf } from "@/lib/format/fiscal-year";
 import { createNotifications } from "@/lib/notifications/create-notification";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
@@ -150,6 +151,28 @@ describe.each(TEST_ENGINES)("notification and referral-count API (%s)", (engine)
       // Again, or from the other side: already told, nothing new.
       expect((await call(refreshNotifications, "/api/v1/notifications/refresh", a.chamberAdvisor, { method: "POST" })).body.notified).toBe(0);
       expect((await call(refreshNotifications, "/api/v1/notifications/refresh", a.ishikawaManager, { method: "POST" })).body.notified).toBe(0);
+    });
+
+    it("tells the sender of a logged referral whose follow-up date has come, through the bell", async () => {
+      const sender = await f.user(await f.organization({ party: "jcci", prefecture: 17 }));
+      const company = await f.company({ prefecture: 17, createdBy: sender });
+      const row = await f.referral({ from: sender, to: network.orgs.ishikawaInpit, company, status: "sent" });
+      // Logged to よろず支援拠点 with yesterday's follow-up date (in Japan): due today.
+      const yesterday = jstDateOf(new Date(Date.now() - 24 * 3600_000));
+      await t.db
+        .update(referrals)
+        .set({ toOrgId: null, externalRecipient: "石川県よろず支援拠点", followUpOn: yesterday, respondBy: null, status: "logged" })
+        .where(eq(referrals.id, row.id));
+
+      const first = await call(refreshNotifications, "/api/v1/notifications/refresh", sender, { method: "POST" });
+      expect(first.body).toMatchObject({ notified: 1, unreadCount: 1 });
+      const { body } = await call(listNotifications, "/api/v1/notifications", sender);
+      expect((body.items as { kind: string; message: string; href: string }[])[0]).toMatchObject({
+        kind: "referral.follow_up_due",
+        message: expect.stringContaining("石川県よろず支援拠点"),
+        href: `/referrals/${row.id}`,
+      });
+      expect((await call(refreshNotifications, "/api/v1/notifications/refresh", sender, { method: "POST" })).body.notified).toBe(0);
     });
 
     it("does nothing for an administrator, who reads no referrals", async () => {

@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import type { NotificationParams } from "@/lib/notifications/create-notification";
 import { countUnreadForActor, findNotificationsForActor, type NotificationItem } from "@/lib/notifications/queries";
 import { MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from "@/lib/pagination";
+import { notifyFollowUpDueReferrals } from "@/lib/referrals/follow-up-due";
 import { notifyOverdueReferrals } from "@/lib/referrals/overdue";
 import { parseQuery, type ApiHandler } from "./handle-api-request";
 
@@ -36,12 +37,15 @@ export interface NotificationsResponse {
   unreadCount: number;
 }
 
+/** The params that hold a calendar date ('YYYY-MM-DD'). */
+const DATE_PARAMS = new Set(["respondBy", "followUpOn"]);
+
 /** Fills `notifications.kinds.<kind>`; a date parameter is shown as people read dates, in the reader's language. */
 export function notificationMessage(locale: Locale, item: Pick<NotificationItem, "kind" | "params">): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(item.params as NotificationParams)) {
     if (value === null || value === undefined) params[name] = "";
-    else if (name === "respondBy" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) params[name] = formatDate(value, locale);
+    else if (DATE_PARAMS.has(name) && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) params[name] = formatDate(value, locale);
     else params[name] = value;
   }
   return translate(locale, `notifications.kinds.${item.kind}`, params);
@@ -68,16 +72,22 @@ export const listNotifications: ApiHandler = async (context): Promise<Notificati
 
 /**
  * POST /api/v1/notifications/refresh — tells both sides about their organization's referrals that have just
- * become overdue, then answers the bell's count.
+ * become overdue, and the senders about their logged referrals whose follow-up date has come, then answers
+ * the bell's count.
  *
  * Why a POST the bell calls when it mounts, rather than work done while rendering a page: a GET (a page render,
  * a prefetch, a link preview) must not write. Overdue is a matter of the calendar, not of any action, so some
  * request has to notice it: the first signed-in user of an organization each session does, for their own
  * organization only (`forOrgId`). notifyOverdueReferrals notifies each referral once, under an advisory lock,
- * so repeated and concurrent calls are harmless, and a scheduled job (cron calling notifyOverdueReferrals
- * without `forOrgId`) can run beside it. Administrators read no referrals and refresh nothing.
+ * so repeated and concurrent calls are harmless, and a scheduled job (cron calling notifyOverdueReferrals and
+ * notifyFollowUpDueReferrals without `forOrgId`) can run beside it. Administrators read no referrals and refresh nothing.
  */
 export const refreshNotifications: ApiHandler = async (context) => {
-  const notified = can(context.actor, "referral:read") ? await notifyOverdueReferrals(context.db, { forOrgId: context.actor.orgId }) : 0;
+  let notified = 0;
+  if (can(context.actor, "referral:read")) {
+    const forOrgId = context.actor.orgId;
+    notified += await notifyOverdueReferrals(context.db, { forOrgId });
+    notified += await notifyFollowUpDueReferrals(context.db, { forOrgId });
+  }
   return { notified, unreadCount: await countUnreadForActor(context.db, context.actor) };
 };

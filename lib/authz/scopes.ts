@@ -145,6 +145,16 @@ export function ipRightScope(actor: Actor): SQL {
   )!;
 }
 
+/**
+ * Consents the actor may revoke (同意の撤回): those its own organization recorded — by whoever of its staff,
+ * its managers included. The consent is the company's and any organization may refer on it, but only the body
+ * the company gave it to records that it was withdrawn; for anyone else the consent is not found.
+ */
+export function consentRevocationScope(actor: Actor): SQL {
+  if (!can(actor, "consent:record")) return NOTHING;
+  return eq(consents.organizationId, actor.orgId);
+}
+
 /** Referrals: the sending and the receiving organization see them (inbox and outbox). */
 export function referralScope(actor: Actor): SQL {
   if (!can(actor, "referral:read")) return NOTHING;

@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   "referral.revoked",
   "referral.assigned",
   "referral.overdue",
+  "referral.follow_up_due",
+  "referral.consent_revoked",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

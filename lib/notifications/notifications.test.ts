@@ -13,7 +13,14 @@ import { countUnreadForActor, findNotificationsForActor } from "./queries";
 
 describe("notification messages", () => {
   it("has a message for every kind in both languages, filled from the params", () => {
-    const params = { code: "RF-R8-0001", companyName: "株式会社加賀精機", orgName: "日本弁理士会 北陸会", respondBy: "2026-05-13" };
+    const params = {
+      code: "RF-R8-0001",
+      companyName: "株式会社加賀精機",
+      orgName: "日本弁理士会 北陸会",
+      respondBy: "2026-05-13",
+      followUpOn: "2026-06-01",
+      recipient: "石川県よろず支援拠点",
+    };
     for (const kind of NOTIFICATION_KINDS) {
       for (const locale of ["ja", "en"] as const) {
         const text = translate(locale, `notifications.kinds.${kind}`, params);

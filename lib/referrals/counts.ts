@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { referrals, referralStatus, type ReferralStatus } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { referralScope } from "@/lib/authz/scopes";
-import { jstDateOf } from "@/lib/format/fiscal-year";
+import { followUpDueCondition } from "./follow-up-due";
 import { overdueReferralCondition } from "./overdue";
 
 export interface ReferralBoxCounts {
@@ -41,9 +41,7 @@ export async function countReferralsForOrg(db: Queryable, actor: Actor, now: Dat
       status: referrals.status,
       n: count(),
       overdue: count(sql`case when ${overdueReferralCondition(now)} then 1 end`),
-      followUpDue: count(
-        sql`case when ${referrals.status} = 'logged' and ${referrals.followUpOn} <= ${jstDateOf(now)}::date then 1 end`,
-      ),
+      followUpDue: count(sql`case when ${followUpDueCondition(now)} then 1 end`),
     })
     .from(referrals)
     .where(referralScope(actor))

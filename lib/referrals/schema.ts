@@ -54,6 +54,20 @@ export const recordConsentInput = z
 export type RecordConsentInput = z.output<typeof recordConsentInput>;
 
 /**
+ * 同意の撤回: the company withdrew its consent. The reason is required — it is what the audit row keeps to
+ * explain later why a receiver lost access — and the date is the moment of revocation (revokedAt).
+ */
+export const revokeConsentInput = z.object({
+  consentId: z.guid(),
+  reason: z
+    .string({ error: "validation.consent.revokeReasonRequired" })
+    .trim()
+    .min(1, { error: "validation.consent.revokeReasonRequired" })
+    .max(2000),
+});
+export type RevokeConsentInput = z.output<typeof revokeConsentInput>;
+
+/**
  * 連携依頼の送付. From a case (caseId) or from a company (companyId; with a case, the company is the case's).
  * To an organization in Renkei (toOrgId → 依頼中, answered within 5 business days) or, for a body outside
  * Renkei, a logged referral (externalRecipient + followUpOn → 記録のみ).

@@ -28,6 +28,7 @@ import { savePdcaNote } from "@/lib/kpi/save-pdca-note";
 import { setKpiTarget } from "@/lib/kpi/set-kpi-target";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { recordConsent } from "@/lib/referrals/record-consent";
+import { revokeConsent } from "@/lib/referrals/revoke-consent";
 import { sendReferral } from "@/lib/referrals/send-referral";
 import {
   acceptReferral,
@@ -186,6 +187,10 @@ export const ACTION_CASES: readonly ActionCase[] = [
   action(recordConsent, {
     own: (w, a) => ({ companyId: own(w, a).company.id, obtainedOn: "2025-05-01", method: "written" }),
     other: (r) => ({ companyId: r.company.id, obtainedOn: "2025-05-01", method: "written" }),
+  }),
+  action(revokeConsent, {
+    own: (w, a) => ({ consentId: own(w, a).consent.id, reason: "代表者から撤回の申し出" }),
+    other: (w) => ({ consentId: w.far.consent.id, reason: "代表者から撤回の申し出" }),
   }),
   action(sendReferral, {
     own: (w, a) => ({ companyId: own(w, a).company.id, consentId: own(w, a).consent.id, toOrgId: w.partner.org.id, service: "ip_consultation", reason: "相談を依頼" }),
