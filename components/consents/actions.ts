@@ -2,6 +2,7 @@
 
 import { invokeAction } from "@/lib/auth/invoke-action";
 import { recordConsent } from "@/lib/referrals/record-consent";
+import { revokeConsent } from "@/lib/referrals/revoke-consent";
 
 /**
  * Recording a company's consent: a public endpoint whose body is invokeAction. It sits beside the consent form
@@ -10,4 +11,11 @@ import { recordConsent } from "@/lib/referrals/record-consent";
  */
 export async function recordConsentAction(_previous: unknown, formData: FormData) {
   return invokeAction(recordConsent, formData, { refresh: true });
+}
+
+/** Recording that the company withdrew a consent; the consent list it came from is re-rendered with the date. */
+export async function revokeConsentAction(_previous: unknown, formData: FormData) {
+  const result = await invokeAction(revokeConsent, formData);
+  if (result.ok) refresh();
+  return result;
 }

@@ -15,7 +15,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Skeleton } from "@/components/ui/skeleton";
-import { fetchJson, LIVE_REFETCH_MS, NOTIFICATIONS_KEY, REFERRAL_COUNTS_KEY } from "@/components/referrals/referral-queries";
+import {
+  fetchJson,
+  LIVE_REFETCH_MS,
+  LIVE_REFETCH_ON_FOCUS,
+  NOTIFICATIONS_KEY,
+  REFERRAL_COUNTS_KEY,
+} from "@/components/referrals/referral-queries";
 import { cn } from "@/lib/utils";
 import { markNotificationsReadAction } from "./actions";
 
@@ -46,7 +52,7 @@ export function NotificationBell() {
     queryKey: BELL_KEY,
     queryFn: () => fetchJson<NotificationsResponse>(`/api/v1/notifications?limit=${BELL_SIZE}`),
     refetchInterval: LIVE_REFETCH_MS,
-    refetchOnWindowFocus: true,
+    refetchOnWindowFocus: LIVE_REFETCH_ON_FOCUS,
   });
 
   const refreshed = useRef(false);

@@ -11,6 +11,7 @@ import { findProvisionsForCompany } from "@/lib/referrals/provisions";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { ConsentScopeList } from "@/components/consents/consent-scope-list";
 import { RecordConsentDialog } from "@/components/consents/record-consent-dialog";
+import { RevokeConsentDialog } from "@/components/consents/revoke-consent-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -29,8 +30,10 @@ interface ConsentsAndProvisionsProps {
 
 /**
  * The company's consents and its record of provision (提供記録, APPI) for the company and case pages, with
- * 「同意を記録」 and 「連携依頼を送る」. Every provision the actor's organization took part in is listed, with the
- * consent it rested on. Renders nothing for an actor outside the company's scope.
+ * 「同意を記録」, 「撤回を記録」 (on the consents the actor's organization recorded) and 「連携依頼を送る」. Every
+ * provision the actor's organization took part in is listed, with the consent it rested on — and only those:
+ * which bodies another organization referred the company to is that organization's business (referralScope),
+ * and the section says so. Renders nothing for an actor outside the company's scope.
  */
 export async function ConsentsAndProvisions({ actor, company, caseId, className }: ConsentsAndProvisionsProps) {
   const db = getDb();
@@ -44,6 +47,10 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
   const mayRecord = can(actor, "consent:record");
   const maySend = can(actor, "referral:send");
   const method = (key: string) => (t.has(`consents.methods.${key}`) ? t(`consents.methods.${key}`) : key);
+  // Convenience only: the revoke action checks the same rule on the server (consentRevocationScope).
+  const mayRevoke = (consent: { recordedBy: { orgId: string }; revokedAt: Date | null }) =>
+    mayRecord && consent.revokedAt === null && consent.recordedBy.orgId === actor.orgId;
+  const anyRevocable = consents.some(mayRevoke);
 
   return (
     <Card data-testid="consents-and-provisions" className={className}>
@@ -81,17 +88,27 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
                   <TableHead scope="col">{t("consents.fields.method")}</TableHead>
                   <TableHead scope="col">{t("consents.fields.scope")}</TableHead>
                   <TableHead scope="col">{t("consents.recordedBy")}</TableHead>
+                  {anyRevocable ? (
+                    <TableHead scope="col">
+                      <span className="sr-only">{t("consents.actionsColumn")}</span>
+                    </TableHead>
+                  ) : null}
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {consents.map((consent) => (
-                  <TableRow key={consent.id} data-testid="consent-row">
+                  <TableRow key={consent.id} data-testid="consent-row" data-revoked={consent.revokedAt ? true : undefined}>
                     <TableCell className="whitespace-nowrap">
                       {formatDate(consent.obtainedOn, locale)}
                       {consent.revokedAt ? (
-                        <Badge variant="muted" className="ml-2">
-                          {t("consents.revoked")}
-                        </Badge>
+                        <>
+                          <Badge variant="muted" className="ml-2">
+                            {t("consents.revoked")}
+                          </Badge>
+                          <div className="text-xs text-muted-foreground" data-testid="consent-revoked-on">
+                            {t("consents.revokedOn", { date: formatShortDate(consent.revokedAt, locale) })}
+                          </div>
+                        </>
                       ) : null}
                     </TableCell>
                     <TableCell className="whitespace-nowrap">
@@ -105,6 +122,17 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
                       {consent.recordedBy.orgName}
                       <div className="text-muted-foreground">{consent.recordedBy.userName}</div>
                     </TableCell>
+                    {anyRevocable ? (
+                      <TableCell className="text-right">
+                        {mayRevoke(consent) ? (
+                          <RevokeConsentDialog
+                            consentId={consent.id}
+                            companyName={company.name}
+                            obtainedOnText={formatDate(consent.obtainedOn, locale)}
+                          />
+                        ) : null}
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 ))}
               </TableBody>
@@ -117,6 +145,9 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
             {t("referrals.provisions.title")}
           </h3>
           <p className="text-xs text-muted-foreground">{t("referrals.provisions.description")}</p>
+          <p className="text-xs text-muted-foreground" data-testid="provisions-scope-note">
+            {t("referrals.provisions.scopeNote")}
+          </p>
           {provisions.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("referrals.provisions.empty")}</p>
           ) : (

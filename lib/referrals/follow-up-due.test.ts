@@ -64,7 +64,7 @@ describe.each(TEST_ENGINES)("logged referrals whose follow-up date has come (%s)
       recipient: "石川県よろず支援拠点",
       followUpOn: FOLLOW_UP_ON,
     });
-    expect(notificationMessage("ja", notices[0]!)).toBe(
+    expect(notificationMessage("ja", { kind: "referral.follow_up_due", params: notices[0]!.params })).toBe(
       `Renkei外の石川県よろず支援拠点へ繋いだ連携 ${referral.code}（${c.company.name}）のフォローアップ予定日（2025年6月10日(火)）になりました。企業に結果を確認してください。`,
     );
 

@@ -23,6 +23,7 @@ import { MembersDialog } from "@/components/cases/members-dialog";
 import { OutcomeDialog } from "@/components/cases/outcome-dialog";
 import { StageBadge } from "@/components/cases/stage-badge";
 import { StageControls } from "@/components/cases/stage-controls";
+import { ConsentsAndProvisions } from "@/components/referrals/consents-and-provisions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -38,8 +39,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * 案件の詳細. The quick activity log is at the top (what coordinators do most), then next actions, the timeline
- * and outcomes; beside them the summary, the company, the members and — for those who may read them — the
- * confidential notes, whose read getCaseForActor has just recorded. Every section is its own card.
+ * and outcomes, then the company's consents and record of provision with 「連携依頼を送る」 from this case;
+ * beside them the summary, the company, the members and — for those who may read them — the confidential
+ * notes, whose read getCaseForActor has just recorded. Every section is its own card.
  */
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case:read");
@@ -196,6 +198,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               )}
             </CardContent>
           </Card>
+
+          {/* A referral sent from here names this case; the section shows the send button to those who may send. */}
+          {can(actor, "referral:read") ? <ConsentsAndProvisions actor={actor} company={detail.company} caseId={detail.id} /> : null}
         </div>
 
         <div className="grid min-w-0 content-start gap-4">
