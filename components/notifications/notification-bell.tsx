@@ -21,6 +21,7 @@ import {
   LIVE_REFETCH_ON_FOCUS,
   NOTIFICATIONS_KEY,
   REFERRAL_COUNTS_KEY,
+  rereadQueries,
 } from "@/components/referrals/referral-queries";
 import { cn } from "@/lib/utils";
 import { markNotificationsReadAction } from "./actions";
@@ -61,10 +62,8 @@ export function NotificationBell() {
     refreshed.current = true;
     fetchJson<{ notified: number }>("/api/v1/notifications/refresh", { method: "POST" })
       .then(({ notified }) => {
-        if (notified > 0) {
-          void queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-          void queryClient.invalidateQueries({ queryKey: REFERRAL_COUNTS_KEY });
-        }
+        // The bell's first read may still be on its way, begun before these notices were written.
+        if (notified > 0) void rereadQueries(queryClient, [NOTIFICATIONS_KEY, REFERRAL_COUNTS_KEY]);
       })
       // The bell still works from what is already stored; the next visit tries again.
       .catch(() => undefined);

@@ -29,7 +29,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { useInvalidateReferralData } from "./referral-queries";
+import { useInvalidateReferralData, useReferralAction } from "./referral-queries";
 
 type TransitionResult = { id: string; code: string; status: ReferralStatus; version: number; changed: boolean };
 
@@ -127,14 +127,12 @@ function MoveForm({
 }) {
   const t = useTranslations("referrals.actions");
   const tc = useTranslations("common");
-  const invalidate = useInvalidateReferralData();
-  const { result, formKey, dispatch, pending } = useActionForm(spec.action, {
-    onSuccess: (data) => {
-      toast.success(t(`${transition}.done`, { code: data.code }));
-      void invalidate();
-      onDone();
-    },
+  // The move usually takes its own button off the page (an accepted referral offers no 受付): the toast and the
+  // counts' re-read happen as soon as the server answers, whether or not this form is still mounted.
+  const action = useReferralAction(spec.action, (outcome) => {
+    if (outcome.ok) toast.success(t(`${transition}.done`, { code: outcome.data.code }));
   });
+  const { result, formKey, dispatch, pending } = useActionForm(action, { onSuccess: onDone });
   const refusal = result && !result.ok ? result : null;
 
   return (
@@ -227,14 +225,10 @@ function AssignForm({
 }) {
   const t = useTranslations("referrals.actions");
   const tc = useTranslations("common");
-  const invalidate = useInvalidateReferralData();
-  const { result, formKey, dispatch, pending } = useActionForm(assignReferralHandlerAction, {
-    onSuccess: (data) => {
-      toast.success(t(data.changed ? "assign.done" : "assign.unchanged"));
-      void invalidate();
-      onDone();
-    },
+  const action = useReferralAction(assignReferralHandlerAction, (outcome) => {
+    if (outcome.ok) toast.success(t(outcome.data.changed ? "assign.done" : "assign.unchanged"));
   });
+  const { result, formKey, dispatch, pending } = useActionForm(action, { onSuccess: onDone });
   const refusal = result && !result.ok ? result : null;
   return (
     <form key={formKey} action={dispatch} className="grid gap-4" noValidate>

@@ -1,13 +1,16 @@
 "use client";
 
-import { useCallback } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
+import { useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import type { ActionResult } from "@/lib/authz/action";
 import type { ReferralCounts } from "@/lib/referrals/counts";
+import type { ServerFormAction } from "@/components/cases/use-action-form";
 
 /**
  * The client's live referral numbers (TanStack Query over /api/v1). Every screen that shows a count reads it
  * through useReferralCounts, so the navigation badges, the list's tabs and the bell agree; every referral
- * action calls the invalidator on success, so they follow at once instead of at the next poll.
+ * action goes through useReferralAction (or calls the invalidator on success), so they follow at once instead
+ * of at the next poll.
  */
 
 export const REFERRAL_COUNTS_KEY = ["referrals", "counts"] as const;
@@ -42,15 +45,45 @@ export function useReferralCounts(initialData?: ReferralCounts) {
   });
 }
 
+/**
+ * Re-reads the given queries now, with what the server holds after a change. A read still on its way began
+ * before the change, and TanStack Query lets a refetch join a first read in flight (it replaces only a read of
+ * a query that already has data): such a read is cancelled first, so that the re-read really starts afresh.
+ */
+export async function rereadQueries(queryClient: QueryClient, queryKeys: readonly QueryKey[]): Promise<void> {
+  await Promise.all(queryKeys.map((queryKey) => queryClient.cancelQueries({ queryKey })));
+  await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
 /** Re-reads every referral count and the bell: call it when an action succeeded. */
 export function useInvalidateReferralData() {
   const queryClient = useQueryClient();
+  return useCallback(() => rereadQueries(queryClient, [["referrals"], NOTIFICATIONS_KEY]), [queryClient]);
+}
+
+/**
+ * A referral action that re-reads the counts and the bell as soon as the server has answered, and runs
+ * `afterAnswer` (a toast) there too. Not in the form's onSuccess effect: a successful answer usually removes the
+ * form that sent it — the accepted row leaves the home's list, 「受け付ける」 leaves the referral page once
+ * accepted — and the page is re-rendered in the same round trip, so that effect never runs. The query client
+ * outlives the form. A conflict re-reads as well: someone else changed the referral, so the numbers moved.
+ */
+export function useReferralAction<T>(
+  action: ServerFormAction<T>,
+  afterAnswer?: (result: ActionResult<T>) => void,
+): ServerFormAction<T> {
+  const invalidate = useInvalidateReferralData();
+  const after = useRef(afterAnswer);
+  useEffect(() => {
+    after.current = afterAnswer;
+  });
   return useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["referrals"] }),
-        queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
-      ]),
-    [queryClient],
+    async (previous: unknown, formData: FormData) => {
+      const result = await action(previous, formData);
+      if (result.ok || result.code === "conflict") void invalidate();
+      after.current?.(result);
+      return result;
+    },
+    [action, invalidate],
   );
 }

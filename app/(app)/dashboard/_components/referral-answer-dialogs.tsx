@@ -6,7 +6,7 @@ import { AlertCircle, Check, Loader2, UserCog, X } from "lucide-react";
 import { toast } from "sonner";
 import { errorsFor, formLevelErrors, typedText } from "@/components/cases/form-state";
 import { useActionForm, type ServerFormAction } from "@/components/cases/use-action-form";
-import { useInvalidateReferralData } from "@/components/referrals/referral-queries";
+import { useReferralAction } from "@/components/referrals/referral-queries";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -42,24 +42,18 @@ const ACTIONS: Record<Mode, ServerFormAction<unknown>> = {
  * referral page; a refusal (someone answered first, the sender withdrew) is shown in the dialog, what was
  * typed is kept, and the dialog closes on success. Escape or the close button leaves it without a change.
  * A success also re-reads the live counts (the menu's inbox badge, the bell): the server re-renders the home,
- * but those numbers are TanStack Query's and would otherwise wait for the next poll.
+ * but those numbers are TanStack Query's and would otherwise wait for the next poll. The accepted row leaves
+ * the list in that re-render, taking this dialog with it, so the toast and the re-read happen as soon as the
+ * server answers (useReferralAction), not in the form's success effect.
  */
 function AnswerDialog({ mode, referral, handlers }: { mode: Mode; referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
   const t = useTranslations("dashboard.jpaa");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
-  const invalidate = useInvalidateReferralData();
-  const { result, formKey, dispatch, pending } = useActionForm(ACTIONS[mode], {
-    onSuccess: () => {
-      toast.success(t(`${mode}Done`, { code: referral.code }));
-      void invalidate();
-      setOpen(false);
-    },
-    // Someone else answered first: the numbers the user sees are out of date too.
-    onResult: (outcome) => {
-      if (!outcome.ok && outcome.code === "conflict") void invalidate();
-    },
+  const action = useReferralAction(ACTIONS[mode], (outcome) => {
+    if (outcome.ok) toast.success(t(`${mode}Done`, { code: referral.code }));
   });
+  const { result, formKey, dispatch, pending } = useActionForm(action, { onSuccess: () => setOpen(false) });
   const fieldId = (name: string) => `${mode}-${referral.id}-${name}`;
   const otherErrors = formLevelErrors(result, ["referralId", "version", "handlerUserId", "declineReason"]);
   const Icon = mode === "accept" ? Check : mode === "decline" ? X : UserCog;
