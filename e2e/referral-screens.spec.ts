@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
 import { DEMO_ACCOUNTS } from "./support/accounts";
 import { expect, signIn, test } from "./support/fixtures";
 
@@ -52,6 +53,7 @@ test("a referral sent from a case page reaches the receiver's open home without 
   await expect(section).toBeVisible();
   await expect(section.getByTestId("provisions-scope-note")).toContainText("あなたの機関が関わった提供");
   await expect(section.getByTestId("provision-row")).not.toHaveCount(0);
+  await expectAccessible(page);
   await section.getByRole("link", { name: "連携依頼を送る" }).click();
 
   await expect(page.getByRole("heading", { name: "連携依頼の作成" })).toBeVisible();
@@ -122,6 +124,7 @@ test("a consent is withdrawn from the consent list, after a confirm dialog that 
   await consent.getByTestId("revoke-consent").click();
   const revokeDialog = page.getByRole("dialog");
   await expect(revokeDialog).toContainText("依頼先は、企業の基本情報・相談内容・秘匿メモを閲覧できなくなります");
+  await expectAccessible(page);
   await revokeDialog.getByRole("button", { name: "キャンセル" }).click();
   await expect(revokeDialog).toHaveCount(0);
   await expect(consent).not.toHaveAttribute("data-revoked", /.*/);
@@ -129,6 +132,7 @@ test("a consent is withdrawn from the consent list, after a confirm dialog that 
   await consent.getByTestId("revoke-consent").click();
   await revokeDialog.getByRole("button", { name: "撤回を記録する" }).click();
   await expect(revokeDialog.getByText("撤回の理由（企業からの申し出の内容など）を入力してください。")).toBeVisible();
+  await expectAccessible(page);
   await revokeDialog.getByLabel(/^撤回の理由/).fill("総務部長から電話で、情報提供をやめたいとの申し出");
   await revokeDialog.getByRole("button", { name: "撤回を記録する" }).click();
   await expect(revokeDialog).toHaveCount(0);
@@ -172,6 +176,7 @@ test("a referral to よろず支援拠点 is logged with its follow-up date, lis
   await expect(row).toContainText("記録のみ");
   await expect(row).toContainText(/フォローアップ \d+\/\d+/);
   await expect(row).toContainText("フォローアップ期日");
+  await expectAccessible(page);
 
   // The bell notices due follow-ups when it mounts (its refresh), once.
   const bellRefreshed = page.waitForResponse((r) => r.url().endsWith("/api/v1/notifications/refresh") && r.ok());
@@ -221,4 +226,13 @@ async function setTabVisible(page: Page, visible: boolean) {
     else Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
   }, visible);
+}
+
+/** No WCAG 2.1 A/AA violation that axe can find on the page as it is now, dialogs included (toasts left out). */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude("[data-sonner-toaster]")
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
