@@ -15,7 +15,5 @@ export async function recordConsentAction(_previous: unknown, formData: FormData
 
 /** Recording that the company withdrew a consent; the consent list it came from is re-rendered with the date. */
 export async function revokeConsentAction(_previous: unknown, formData: FormData) {
-  const result = await invokeAction(revokeConsent, formData);
-  if (result.ok) refresh();
-  return result;
+  return invokeAction(revokeConsent, formData, { refresh: true });
 }

@@ -190,7 +190,9 @@ export const ACTION_CASES: readonly ActionCase[] = [
   }),
   action(revokeConsent, {
     own: (w, a) => ({ consentId: own(w, a).consent.id, reason: "代表者から撤回の申し出" }),
-    other: (w) => ({ consentId: w.far.consent.id, reason: "代表者から撤回の申し出" }),
+    // Another organization's consent, even on a company of one's own prefecture: only the recorder withdraws it.
+    other: (r) => ({ consentId: r.consent.id, reason: "代表者から撤回の申し出" }),
+    otherTargets: EVERY_OTHER,
   }),
   action(sendReferral, {
     own: (w, a) => ({ companyId: own(w, a).company.id, consentId: own(w, a).consent.id, toOrgId: w.partner.org.id, service: "ip_consultation", reason: "相談を依頼" }),
