@@ -12,6 +12,8 @@ import { Select } from "@/components/ui/select";
 
 interface CaseFiltersProps {
   themes: { key: string; nameJa: string; nameEn: string }[];
+  /** The 47 prefectures in JIS order: the company's prefecture (where the 経産局 tile map's links lead). */
+  prefectures: { code: number; nameJa: string; nameEn: string }[];
   /** The board has a column per stage, so it has no stage filter. */
   showStage: boolean;
 }
@@ -23,7 +25,7 @@ const DEBOUNCE_MS = 300;
  * so a filtered list can be bookmarked, shared, exported as shown, and switched between list and board.
  * As a plain GET form it also works before JavaScript has loaded.
  */
-export function CaseFilters({ themes, showStage }: CaseFiltersProps) {
+export function CaseFilters({ themes, prefectures, showStage }: CaseFiltersProps) {
   const t = useTranslations("cases.filters");
   const ts = useTranslations("stages");
   const locale = useLocale();
@@ -34,6 +36,7 @@ export function CaseFilters({ themes, showStage }: CaseFiltersProps) {
   const [q, setQ] = useState(params.get("q") ?? "");
   const [stage, setStage] = useState(params.get("stage") ?? "");
   const [theme, setTheme] = useState(params.get("theme") ?? "");
+  const [prefecture, setPrefecture] = useState(params.get("prefecture") ?? "");
   const [mine, setMine] = useState(params.get("mine") === "1");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -122,6 +125,25 @@ export function CaseFilters({ themes, showStage }: CaseFiltersProps) {
           {themes.map((th) => (
             <option key={th.key} value={th.key}>
               {locale === "ja" ? th.nameJa : th.nameEn}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="grid w-40 gap-1.5">
+        <Label htmlFor="case-prefecture">{t("prefecture")}</Label>
+        <Select
+          id="case-prefecture"
+          name="prefecture"
+          value={prefecture}
+          onChange={(event) => {
+            setPrefecture(event.target.value);
+            navigate({ prefecture: event.target.value });
+          }}
+        >
+          <option value="">{t("allPrefectures")}</option>
+          {prefectures.map((p) => (
+            <option key={p.code} value={String(p.code)}>
+              {locale === "ja" ? p.nameJa : p.nameEn}
             </option>
           ))}
         </Select>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseStage, referralStatus } from "@/db/schema";
+import { prefectureParam } from "@/lib/cases/list-filters";
 import { findCasesForActor, getCaseForActor } from "@/lib/cases/queries";
 import { findCompaniesForActor, getCompanyForActor } from "@/lib/companies/queries";
 import { MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from "@/lib/pagination";
@@ -34,7 +35,7 @@ export const listCompanies: ApiHandler = (context) =>
 export const getCompany: ApiHandler = async (context) =>
   found(await getCompanyForActor(context.db, context.actor, routeParam(context, "id")));
 
-const casesQuery = z.object({ ...pageQuery, stage: z.enum(caseStage.enumValues).optional() });
+const casesQuery = z.object({ ...pageQuery, stage: z.enum(caseStage.enumValues).optional(), prefecture: prefectureParam.optional() });
 
 export const listCases: ApiHandler = (context) => findCasesForActor(context.db, context.actor, parseQuery(context, casesQuery));
 

@@ -38,6 +38,8 @@ export interface FindCasesOptions {
   theme?: string;
   /** Only cases the actor is a member of (the lead is one). */
   mine?: boolean;
+  /** A prefecture's JIS code (1–47): cases of companies located there (the tile map's links). */
+  prefecture?: number;
   cursor?: string;
   limit?: number;
 }
@@ -80,6 +82,10 @@ function caseFilterConditions(actor: Actor, options: Omit<FindCasesOptions, "sta
   }
   if (options.mine) {
     conditions.push(sql`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.userId})`);
+  }
+  if (options.prefecture !== undefined) {
+    // The company's prefecture, through the join on companies' primary key that every caller already makes.
+    conditions.push(eq(companies.prefectureCode, options.prefecture));
   }
   return conditions;
 }

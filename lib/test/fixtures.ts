@@ -92,6 +92,12 @@ export async function createFixtures(db: Queryable) {
       return row!;
     },
 
+    /** The national level of 経産局 (特許庁): a meti body with neither a block nor a prefecture. */
+    async nationalBody(name = "特許庁 普及支援課"): Promise<Organization> {
+      const [row] = await db.insert(organizations).values({ nameJa: name, partyKindKey: "meti", blockCode: null, prefectureCode: null }).returning();
+      return row!;
+    },
+
     /** A user of the organization, loaded as the Actor the server would build for them. */
     async user(organization: { id: string } | string, role: UserRole = "coordinator", name?: string): Promise<Actor> {
       const orgId = typeof organization === "string" ? organization : organization.id;

@@ -7,9 +7,10 @@ import type { CaseStage } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { caseListParams, parseCaseListFilters } from "@/lib/cases/list-filters";
+import { getPrefectureCaseCountsForActor } from "@/lib/cases/prefecture-counts";
 import { countCasesByStageForActor, findCasesForActor, type CaseListItem } from "@/lib/cases/queries";
 import { ALL_STAGES } from "@/lib/cases/stage";
-import { listThemes } from "@/lib/dashboard/reference";
+import { listPrefectures, listThemes } from "@/lib/dashboard/reference";
 import { formatShortDate } from "@/lib/format/datetime";
 import { InvalidCursorError, type Page } from "@/lib/pagination";
 import { ListPagination } from "@/components/app-shell/list-pagination";
@@ -22,6 +23,7 @@ import { ExportLinks } from "@/components/companies/export-links";
 import { Card, CardContent } from "@/components/ui/card";
 import { cn } from "@/lib/utils";
 import { firstParam, listHref, oneOf, type SearchParams } from "../_lib/search-params";
+import { PrefectureCountsCard } from "./_components/prefecture-counts-card";
 import { changeCaseStageAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,8 +37,9 @@ const BOARD_COLUMN_SIZE = 30;
 
 /**
  * 支援案件: the list (dense table, keyset pages) or the stage board, with the same filters in the URL
- * (`?view=board&theme=patent&mine=1`). Both read through the actor's scope; the board offers moves only on the
- * cases the actor may change, and the server checks every move again.
+ * (`?view=board&theme=patent&prefecture=17&mine=1`). Both read through the actor's scope; the board offers moves
+ * only on the cases the actor may change, and the server checks every move again. 経産局 filtering by a
+ * prefecture (the tile map's links) also get that prefecture's cases of their block as counts.
  */
 export default async function CasesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("case:read");
@@ -45,7 +48,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const filters = parseCaseListFilters(params);
   const cursor = firstParam(params.cursor, 4000);
   const db = getDb();
-  const [t, locale, themes] = await Promise.all([getTranslations(), getUiLocale(), listThemes(db)]);
+  const [t, locale, themes, prefectures, prefectureCounts] = await Promise.all([
+    getTranslations(),
+    getUiLocale(),
+    listThemes(db),
+    listPrefectures(db),
+    filters.prefecture === undefined ? null : getPrefectureCaseCountsForActor(db, actor, filters.prefecture),
+  ]);
   const listParams = caseListParams(filters);
   const viewHref = (v: "list" | "board") => listHref("/cases", { ...listParams, stage: v === "board" ? undefined : listParams.stage, view: v === "board" ? "board" : undefined });
 
@@ -121,9 +130,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
       <Card className="mb-4 py-3">
         <CardContent>
-          <CaseFilters themes={themes} showStage={view === "list"} />
+          <CaseFilters themes={themes} prefectures={prefectures} showStage={view === "list"} />
         </CardContent>
       </Card>
+      {prefectureCounts ? <PrefectureCountsCard counts={prefectureCounts} locale={locale} /> : null}
       {content}
       {pagination}
     </>

@@ -4,11 +4,11 @@ import type { DeskOverview } from "@/lib/dashboard/queries";
 import { OPEN_STAGES } from "@/lib/cases/stage";
 import type { Locale } from "@/lib/i18n/config";
 import { StatCard } from "@/components/app-shell/stat-card";
+import { StageCountGrid } from "@/components/cases/stage-count-grid";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DeskActivityList, DeskCaseList, DeskReferralList } from "./desk-lists";
 import { NextActionTable } from "./next-action-table";
-import { StageCountGrid } from "./stage-count-grid";
 
 /** The working day of a desk: overdue and today's next actions, open cases, referrals waiting for an answer. */
 export async function DeskSections({ actor, overview, locale }: { actor: Actor; overview: DeskOverview; locale: Locale }) {

@@ -13,13 +13,13 @@ import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { StatCard } from "@/components/app-shell/stat-card";
 import { StageBadge } from "@/components/cases/stage-badge";
+import { StageCountGrid } from "@/components/cases/stage-count-grid";
 import { PrefectureTileMap } from "@/components/charts/prefecture-tile-map";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CountTable } from "./count-table";
-import { StageCountGrid } from "./stage-count-grid";
 
 /**
  * 経産局・特許庁: their regional block in numbers — cases by stage and theme per prefecture, the model regions
