@@ -25,8 +25,8 @@ export interface PrefectureMapData {
 
 /**
  * Companies supported per prefecture for the 経産局 home's tile map. The numbers are the KPI of a scope the
- * actor may see: the whole country when the national scope is visible to them (managers), else their block;
- * the other prefectures are "out of scope" (null). Null when the actor sees neither (not 経産局).
+ * actor may see: the whole country for the national level (特許庁), else their block — still 47 tiles, the
+ * other prefectures "out of scope" (null). Null when the actor sees neither (not 経産局).
  */
 export async function getPrefectureMapForActor(
   db: Queryable,

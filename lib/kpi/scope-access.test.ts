@@ -29,6 +29,8 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
   let aomoriProducer: Actor;
   let kinkiManager: Actor;
   let tohokuBureau: Organization;
+  let jpoManager: Actor;
+  let jpoCoordinator: Actor;
 
   beforeAll(async () => {
     t = await createTestDb(engine);
@@ -37,6 +39,9 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
     tohokuBureau = await f.organization({ party: "meti", prefecture: 2, bureau: true, name: "東北経済産業局 知的財産室" });
     const kinkiBureau = await f.organization({ party: "meti", prefecture: 28, bureau: true, name: "近畿経済産業局 知的財産室" });
     kinkiManager = await f.user(kinkiBureau, "manager", "近畿局 室長");
+    const jpo = await f.nationalBody("特許庁 普及支援課");
+    jpoManager = await f.user(jpo, "manager", "特許庁 課長補佐");
+    jpoCoordinator = await f.user(jpo, "coordinator", "特許庁 係員");
     ishikawaProducer = await f.user(orgs.chubuBureau, "producer", "石川 プロデューサー");
     aomoriProducer = await f.user(tohokuBureau, "producer", "青森 プロデューサー");
     ishikawaTeam = await f.team({ lead: ishikawaProducer, members: [people.ishikawaCoordinator], modelRegion: "ishikawa", fiscalYear: 2025 });
@@ -78,16 +83,28 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
       expect(await visible(kinkiManager, chubu)).toBe(false);
     });
 
-    it("shows the national picture to managers only", async () => {
-      expect(await visible(people.bureauManager, national)).toBe(true);
+    it("shows the national picture to the national level (特許庁) only, not to a block's manager", async () => {
+      expect(await visible(people.bureauManager, national)).toBe(false);
       expect(await visible(people.bureauCoordinator, national)).toBe(false);
+      expect(await visible(kinkiManager, national)).toBe(false);
       expect(await visible(people.bureauCoordinator, chubu)).toBe(true);
+      expect(await visible(jpoManager, national)).toBe(true);
+      expect(await visible(jpoCoordinator, national)).toBe(true);
+    });
+
+    it("gives the national level every block and every team", async () => {
+      expect(await visible(jpoManager, chubu)).toBe(true);
+      expect(await visible(jpoManager, kinki)).toBe(true);
+      expect(await visible(jpoCoordinator, team(aomoriTeam))).toBe(true);
+      expect((await findTeamsForActor(t.db, jpoManager)).map((x) => x.id).sort()).toEqual([ishikawaTeam.id, aomoriTeam.id].sort());
+      const options = await listKpiScopesForActor(t.db, jpoManager, 2025);
+      expect(options[0]).toMatchObject({ kind: "national", nameJa: "全国" });
+      expect(options.filter((o) => o.kind === "block")).toHaveLength(9);
     });
 
     it("lists the scopes of a year for the picker, all of them visible", async () => {
       const options = await listKpiScopesForActor(t.db, people.bureauManager, 2025);
       expect(options.map((o) => `${o.kind}:${o.nameJa}`)).toEqual([
-        "national:全国",
         "block:中部ブロック",
         "model_region:石川県",
         "model_region:愛知県",
@@ -140,6 +157,11 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
       expect(await rules(people.bureauManager, national)).toEqual({ sets: false, writes: false });
     });
 
+    it("the national level's manager sets and writes the national targets; its coordinator only reads them", async () => {
+      expect(await rules(jpoManager, national)).toEqual({ sets: true, writes: true });
+      expect(await rules(jpoCoordinator, national)).toEqual({ sets: false, writes: false });
+    });
+
     it("a producer writes the team's PDCA notes but sets no target and writes nothing for the block", async () => {
       expect(await rules(ishikawaProducer, team(ishikawaTeam))).toEqual({ sets: false, writes: true });
       expect(await rules(ishikawaProducer, chubu)).toEqual({ sets: false, writes: false });
@@ -153,7 +175,7 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
   });
 
   it("lists exactly the teams whose KPI scope is visible, for every kind of actor", async () => {
-    const actors = [...Object.values(people), ishikawaProducer, aomoriProducer, kinkiManager];
+    const actors = [...Object.values(people), ishikawaProducer, aomoriProducer, kinkiManager, jpoManager, jpoCoordinator];
     const teams = await t.db.select().from(producerTeams);
     for (const actor of actors) {
       for (const row of teams) {
@@ -165,13 +187,20 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
   });
 
   describe("the prefecture tile map", () => {
-    it("covers the whole country for a 経産局 manager, the block for other 経産局 staff, nothing for a desk", async () => {
-      const national = await getPrefectureMapForActor(t.db, people.bureauManager, 2025, "2025-11-20");
-      expect(national!.prefectures).toHaveLength(47);
-      expect(national!.prefectures.every((p) => p.value !== null)).toBe(true);
+    it("covers the whole country for the national level, the block (of 47 tiles) for a bureau, nothing for a desk", async () => {
+      for (const actor of [jpoManager, jpoCoordinator]) {
+        const national = await getPrefectureMapForActor(t.db, actor, 2025, "2025-11-20");
+        expect(national!.prefectures).toHaveLength(47);
+        expect(national!.prefectures.every((p) => p.value !== null)).toBe(true);
+      }
 
-      const block = await getPrefectureMapForActor(t.db, people.bureauCoordinator, 2025, "2025-11-20");
-      expect(block!.prefectures.filter((p) => p.value !== null).map((p) => p.nameJa)).toEqual(["富山県", "石川県", "岐阜県", "愛知県", "三重県"]);
+      for (const actor of [people.bureauManager, people.bureauCoordinator]) {
+        const block = await getPrefectureMapForActor(t.db, actor, 2025, "2025-11-20");
+        expect(block!.prefectures).toHaveLength(47);
+        expect(block!.prefectures.filter((p) => p.value !== null).map((p) => p.nameJa)).toEqual(["富山県", "石川県", "岐阜県", "愛知県", "三重県"]);
+      }
+      const kinkiMap = await getPrefectureMapForActor(t.db, kinkiManager, 2025, "2025-11-20");
+      expect(kinkiMap!.prefectures.filter((p) => p.value !== null).map((p) => p.code)).toEqual([18, 25, 26, 27, 28, 29, 30]);
 
       expect(await getPrefectureMapForActor(t.db, people.ishikawaCoordinator, 2025, "2025-11-20")).toBeNull();
       expect(await getPrefectureMapForActor(t.db, people.admin, 2025, "2025-11-20")).toBeNull();
@@ -184,6 +213,8 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
 
     it("answers 404 for another block's KPIs and another region's team, 200 for one's own", async () => {
       expect((await call(people.bureauManager, "/api/v1/kpi?fy=2025&scope=block&ref=chubu", getKpi)).status).toBe(200);
+      expect((await call(people.bureauManager, "/api/v1/kpi?fy=2025&scope=national", getKpi)).status).toBe(404);
+      expect((await call(jpoManager, "/api/v1/kpi?fy=2025&scope=national", getKpi)).status).toBe(200);
       const denied = await call(people.bureauManager, "/api/v1/kpi?fy=2025&scope=block&ref=kinki", getKpi);
       expect(denied.status).toBe(404);
       expect(await denied.json()).toMatchObject({ error: { code: "not_found" } });
@@ -194,6 +225,8 @@ describe.each(TEST_ENGINES)("KPI scopes and producer teams, by who is asking (%s
     it("opens the actor's default scope when none is named", async () => {
       const response = await call(ishikawaProducer, "/api/v1/kpi?fy=2025", getKpi);
       expect(await response.json()).toMatchObject({ scope: { kind: "team", ref: ishikawaTeam.id }, fiscalYear: 2025, pdca: expect.any(Array) });
+      expect(await (await call(people.bureauManager, "/api/v1/kpi?fy=2025", getKpi)).json()).toMatchObject({ scope: { kind: "block", ref: "chubu" } });
+      expect(await (await call(jpoManager, "/api/v1/kpi?fy=2025", getKpi)).json()).toMatchObject({ scope: { kind: "national" } });
     });
 
     it("refuses a fiscal year outside the range with 400", async () => {

@@ -12,7 +12,7 @@ import { listBlocks, resolveKpiScope, type KpiScopeRef, type ResolvedKpiScope } 
  * the team dashboard still goes through caseScope.
  *
  *   scope         sees (kpi:read)                                  sets targets (kpi:set)        PDCA (pdca:write)
- *   national      経産局 managers; a national-level 経産局 body        national-level 経産局 managers  as targets
+ *   national      the national-level 経産局 body (特許庁)              its managers                  as targets
  *   block         経産局 staff of that block                          its 経産局 managers            as targets
  *   model region  経産局 staff of its block; its teams' members        its block's 経産局 managers    + producers of its teams
  *   team          経産局 staff of its block; the team's members         its block's 経産局 managers    + the team's producers
@@ -20,6 +20,8 @@ import { listBlocks, resolveKpiScope, type KpiScopeRef, type ResolvedKpiScope } 
  *
  * A scope the actor may not see does not exist for them (not found); a visible scope they may not change is
  * forbidden. Administrators hold no kpi permission, so every scope is invisible to them: they see no case data.
+ * A regional bureau sees its own block only (DOMAIN.md: "their regional block"; issue 6: "meti only its
+ * block"), whatever the role: the whole country is the national level's.
  */
 
 /** A 経産局 body without a block is the national level (特許庁); it oversees every block. */
@@ -40,7 +42,7 @@ export function isKpiScopeVisible(actor: Actor, scope: ResolvedKpiScope): boolea
   if (!can(actor, "kpi:read")) return false;
   switch (scope.kind) {
     case "national":
-      return actor.partyKind === "meti" && (actor.role === "manager" || isNationalMeti(actor));
+      return isNationalMeti(actor);
     case "block":
       return isMetiOfBlock(actor, scope.blockCode);
     case "model_region":
@@ -143,7 +145,7 @@ export async function listKpiScopesForActor(db: Queryable, actor: Actor, fiscalY
   if (!can(actor, "kpi:read")) return [];
   const options: KpiScopeOption[] = [];
   const isMeti = actor.partyKind === "meti";
-  if (isMeti && (actor.role === "manager" || isNationalMeti(actor))) options.push({ kind: "national", ref: "", nameJa: "全国", nameEn: "National" });
+  if (isNationalMeti(actor)) options.push({ kind: "national", ref: "", nameJa: "全国", nameEn: "National" });
   if (isMeti) {
     const blocks = await listBlocks(db, actor.blockCode === null ? undefined : [actor.blockCode]);
     for (const b of blocks) options.push({ kind: "block", ref: b.code, nameJa: `${b.nameJa}ブロック`, nameEn: `${b.nameEn} block` });

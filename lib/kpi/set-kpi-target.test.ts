@@ -100,13 +100,31 @@ describe.each(TEST_ENGINES)("setting a KPI target (%s)", (engine) => {
       expect(await targetOf("consultations", "kinki")).toBeUndefined();
     });
 
-    it("for the national scope, which a block manager sees but does not answer for: forbidden", async () => {
-      expect(await set(people.bureauManager, { scopeKind: "national", scopeRef: "", metric: "consultations", targetValue: "1000" })).toMatchObject({ ok: false, code: "forbidden" });
+    it("for the national scope, which does not exist for a block's manager: not found", async () => {
+      expect(await set(people.bureauManager, { scopeKind: "national", scopeRef: "", metric: "consultations", targetValue: "1000" })).toMatchObject({ ok: false, code: "not_found" });
+      expect(await targetOf("consultations", "")).toBeUndefined();
+    });
+
+    it("for the national scope, to the national level's coordinator, who sees it but sets nothing: forbidden", async () => {
+      const jpoCoordinator = await f.user(await f.nationalBody("特許庁 企画調査課"), "coordinator", "特許庁 係員");
+      expect(await set(jpoCoordinator, { scopeKind: "national", scopeRef: "", metric: "consultations", targetValue: "1000" })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await targetOf("consultations", "")).toBeUndefined();
     });
 
     it("for a desk manager on a team they are not in: not found", async () => {
       expect(await set(people.ishikawaManager, { scopeKind: "team", scopeRef: team.id, metric: "consultations", targetValue: "100" })).toMatchObject({ ok: false, code: "not_found" });
     });
+  });
+
+  it("lets the national level (特許庁) set a national target, audited like any other", async () => {
+    const jpoManager = await f.user(await f.nationalBody(), "manager", "特許庁 課長補佐");
+    const result = await set(jpoManager, { scopeKind: "national", scopeRef: "", metric: "companies_supported", targetValue: "1,200" });
+    expect(result).toMatchObject({ ok: true, data: { targetValue: 1200, version: 1 } });
+    expect(await targetOf("companies_supported", "")).toMatchObject({ scopeKind: "national", targetValue: 1200, setByUserId: jpoManager.userId });
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "kpi_target.set"), eq(auditLog.actorUserId, jpoManager.userId)));
+    expect(audits.map((a) => a.meta)).toEqual([{ fiscalYear: fy, scopeKind: "national", scopeRef: "", metric: "companies_supported" }]);
+    // The national target is not a block's: 中部's companies_supported stays unset.
+    expect(await targetOf("companies_supported")).toBeUndefined();
   });
 
   it("lets a desk manager set their own organization's targets", async () => {
