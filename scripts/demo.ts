@@ -28,8 +28,8 @@ const npmCommand = process.platform === "win32" ? "npm.cmd" : "npm";
 /** Any database access during `next build` fails fast against this address instead of touching real data. */
 const NO_DATABASE_DURING_BUILD = "postgres://no-database-during-build@127.0.0.1:1/none";
 
-/** The accounts the README documents: the first eight of the seed's demo users, printed from the seed's own data. */
-const DOCUMENTED_ACCOUNTS = 8;
+/** The accounts the README documents: the first nine of the seed's demo users, printed from the seed's own data. */
+const DOCUMENTED_ACCOUNTS = 9;
 const ROLE_LABELS: Record<string, string> = {
   admin: "システム管理者 admin",
   manager: "管理者 manager",

@@ -358,6 +358,28 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
     for (const member of team.members) plan.teamMembers.push({ teamId: id, userId: demoIds.user(member), role: "member", joinedAt: formedAt });
   }
 
+  // The 石川県 team of the previous fiscal year as well, when the region ran then (model regions run up to
+  // three years): the team page switches between a region's yearly teams. Its cases carried over to this
+  // year's team, so it keeps its members and no cases of its own.
+  const ishikawa = MODEL_REGIONS.find((r) => r.key === "ishikawa")!;
+  const previousYear = fiscalYear - 1;
+  if (ishikawa.firstFiscalYear <= previousYear && previousYear <= ishikawa.lastFiscalYear) {
+    const spec = DEMO_TEAMS.find((team) => team.region === "ishikawa")!;
+    const id = stableId("demo", `team/ishikawa/${previousYear}`);
+    const formedAt = jstAt(fiscalYearRange(previousYear).start, 9);
+    plan.teams.push({
+      id,
+      name: `${ishikawa.nameJa} プロデューサーチーム（${fiscalYearLabel(previousYear, "ja")}）`,
+      modelRegionId: ishikawa.id,
+      fiscalYear: previousYear,
+      leadUserId: demoIds.user(spec.lead),
+      organizationId: orgId(spec.bureau),
+      createdAt: formedAt,
+    });
+    plan.teamMembers.push({ teamId: id, userId: demoIds.user(spec.lead), role: "lead", joinedAt: formedAt });
+    for (const member of spec.members) plan.teamMembers.push({ teamId: id, userId: demoIds.user(member), role: "member", joinedAt: formedAt });
+  }
+
   // Cases, numbered R<令和 year of opening>-NNNN in order of opening.
   const ordered = DEMO_CASES.map((spec, index) => ({ spec, index, openedOn: openedOnByCase.get(spec.key)! })).sort(
     (a, b) => a.openedOn.localeCompare(b.openedOn) || a.index - b.index,
@@ -715,6 +737,25 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
       targetValue: value,
       setByUserId: kpiSetter,
       createdAt: jstAt(fiscalYearRange(fiscalYear).start, 10),
+    });
+  }
+  // The national level (特許庁) sets the country's targets; only it sees the national scope.
+  const nationalTargets = [
+    ["companies_supported", 120],
+    ["consultations", 900],
+    ["referrals_sent", 100],
+    ["ip_filings", 30],
+  ] as const;
+  for (const [metric, value] of nationalTargets) {
+    plan.kpiTargets.push({
+      id: stableId("demo", `kpi/${fiscalYear}/national/${metric}`),
+      fiscalYear,
+      scopeKind: "national",
+      scopeRef: "",
+      metric,
+      targetValue: value,
+      setByUserId: demoIds.user("jpo"),
+      createdAt: jstAt(fiscalYearRange(fiscalYear).start, 9),
     });
   }
   plan.pdcaNotes.push({

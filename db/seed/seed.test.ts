@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   caseMembers,
   caseStageChanges,
   cases,
   companies,
   confidentialNotes,
+  kpiTargets,
   modelRegions,
   nextActions,
   organizations,
@@ -39,7 +40,7 @@ const TODAY = "2026-05-12";
 const ALL_STAGES = ["discovery", "assessment", "planning", "accompanying", "outcome_review", "closed", "paused"];
 const ALL_REFERRAL_STATUSES = ["sent", "accepted", "declined", "in_progress", "completed", "withdrawn", "revoked", "logged"];
 
-/** The eight documented demo accounts (README, scripts/demo.ts, e2e/support/accounts.ts). */
+/** The nine documented demo accounts (README, scripts/demo.ts, e2e/support/accounts.ts). */
 const DEMO_ACCOUNTS = [
   { email: "admin@example.jp", org: "Renkei 運営事務局", party: null, role: "admin" },
   { email: "meti.chubu@example.jp", org: "中部経済産業局 知的財産室", party: "meti", role: "manager" },
@@ -49,6 +50,7 @@ const DEMO_ACCOUNTS = [
   { email: "jcci.kanazawa@example.jp", org: "金沢商工会議所", party: "jcci", role: "coordinator" },
   { email: "inpit.aomori@example.jp", org: "INPIT 青森県知財総合支援窓口", party: "inpit", role: "coordinator" },
   { email: "jcci.kobe@example.jp", org: "神戸商工会議所", party: "jcci", role: "manager" },
+  { email: "jpo@example.jp", org: "特許庁 普及支援課", party: "meti", role: "manager" },
 ] as const;
 
 describe.each(TEST_ENGINES)("seeding on %s", (engine) => {
@@ -151,7 +153,7 @@ describe.each(TEST_ENGINES)("seeding on %s", (engine) => {
       expect(summary.activities).toBeGreaterThan(summary.cases);
     });
 
-    it("creates the eight demo accounts in their organizations and roles, with a password that verifies", async () => {
+    it("creates the nine demo accounts in their organizations and roles, with a password that verifies", async () => {
       const rows = await db.db
         .select({ email: users.email, org: organizations.nameJa, party: organizations.partyKindKey, role: users.role, hash: users.passwordHash })
         .from(users)
@@ -167,17 +169,34 @@ describe.each(TEST_ENGINES)("seeding on %s", (engine) => {
     });
 
     it("puts the producer lead of 石川県 in the bureau that leads the team", async () => {
-      const [team] = await db.db
+      const [team, lastYear] = await db.db
         .select({ name: producerTeams.name, fiscalYear: producerTeams.fiscalYear, lead: users.email, bureau: organizations.nameJa })
         .from(producerTeams)
         .innerJoin(users, eq(users.id, producerTeams.leadUserId))
         .innerJoin(organizations, eq(organizations.id, producerTeams.organizationId))
         .innerJoin(modelRegions, eq(modelRegions.id, producerTeams.modelRegionId))
-        .where(eq(modelRegions.nameJa, "石川県"));
+        .where(eq(modelRegions.nameJa, "石川県"))
+        .orderBy(desc(producerTeams.fiscalYear));
       expect(team).toMatchObject({ fiscalYear: 2026, lead: "producer.ishikawa@example.jp", bureau: "中部経済産業局 知的財産室" });
-      expect(await db.db.$count(producerTeams)).toBe(3);
+      expect(lastYear).toMatchObject({ name: "石川県 プロデューサーチーム（令和7年度）", fiscalYear: 2025, lead: "producer.ishikawa@example.jp" });
+      // One team per model region this year, and 石川's of last year (the region runs FY2024–FY2026).
+      expect(await db.db.$count(producerTeams)).toBe(4);
       const leads = await db.db.$count(producerTeamMembers, eq(producerTeamMembers.role, "lead"));
-      expect(leads).toBe(3);
+      expect(leads).toBe(4);
+      // The cases carried over to this year's team; last year's keeps none.
+      const [lastYearTeam] = await db.db.select({ id: producerTeams.id }).from(producerTeams).where(eq(producerTeams.fiscalYear, 2025));
+      expect(await db.db.$count(cases, eq(cases.producerTeamId, lastYearTeam!.id))).toBe(0);
+    });
+
+    it("adds the national level (特許庁) without a block or prefecture, with the national KPI targets", async () => {
+      const [jpo] = await db.db.select().from(organizations).where(eq(organizations.nameJa, "特許庁 普及支援課"));
+      expect(jpo).toMatchObject({ partyKindKey: "meti", blockCode: null, prefectureCode: null });
+      const [user] = await db.db.select({ id: users.id }).from(users).where(eq(users.email, "jpo@example.jp"));
+      const actor = (await loadActor(db.db, user!.id))!;
+      expect(actor).toMatchObject({ partyKind: "meti", blockCode: null, role: "manager" });
+      const national = await db.db.select().from(kpiTargets).where(eq(kpiTargets.scopeKind, "national"));
+      expect(national.length).toBeGreaterThan(0);
+      for (const target of national) expect(target).toMatchObject({ scopeRef: "", fiscalYear: 2026, setByUserId: user!.id });
     });
 
     it("has cases in every stage, paused ones with a reason and closed ones with a closing date", async () => {

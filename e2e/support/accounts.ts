@@ -22,6 +22,7 @@ export const DEMO_ACCOUNTS = {
   jcciKanazawa: { email: "jcci.kanazawa@example.jp", label: "JCCI coordinator, 金沢商工会議所", home: "home-jcci" },
   inpitAomori: { email: "inpit.aomori@example.jp", label: "INPIT coordinator, 青森県", home: "home-inpit" },
   jcciKobe: { email: "jcci.kobe@example.jp", label: "JCCI manager, 神戸商工会議所", home: "home-jcci" },
+  jpo: { email: "jpo@example.jp", label: "METI national-level manager, 特許庁 普及支援課", home: "home-meti" },
 } as const satisfies Record<string, DemoAccount>;
 
 /** Locked on purpose by e2e/sign-in-lockout.spec.ts; belongs to the same INPIT desk as inpit.ishikawa. */

@@ -1,6 +1,7 @@
 /**
- * The demo network: the four parties' bodies around the three FY2024 model regions (青森県, 石川県, 神戸市).
- * Names follow the real bodies; the people in ./users.ts are invented.
+ * The demo network: the four parties' bodies around the three FY2024 model regions (青森県, 石川県, 神戸市),
+ * and the national level of 経産局・特許庁 above the bureaus. Names follow the real bodies; the people in
+ * ./users.ts are invented.
  */
 import type { BlockCode } from "./reference";
 
@@ -11,13 +12,17 @@ export interface DemoOrganization {
   nameJa: string;
   nameEn: string;
   partyKindKey: "meti" | "inpit" | "jpaa" | "jcci";
-  blockCode: BlockCode;
-  /** Bureau-level bodies have none. */
+  /** The national level (特許庁) has none: it oversees every block (lib/kpi/scope-access.ts). */
+  blockCode: BlockCode | null;
+  /** Bureau-level and national bodies have none. */
   prefectureCode: number | null;
-  region: RegionKey;
+  /** The model region the body works around; none for the national level. */
+  region: RegionKey | null;
 }
 
 export const DEMO_ORGANIZATIONS = [
+  // A meti body without a block is the national level: the national KPI scope and the whole country's tile map.
+  { key: "jpo", nameJa: "特許庁 普及支援課", nameEn: "Japan Patent Office, Promotion and Support Division", partyKindKey: "meti", blockCode: null, prefectureCode: null, region: null },
   { key: "meti-tohoku", nameJa: "東北経済産業局 知的財産室", nameEn: "Tohoku Bureau of Economy, Trade and Industry, IP Office", partyKindKey: "meti", blockCode: "tohoku", prefectureCode: null, region: "aomori" },
   { key: "meti-chubu", nameJa: "中部経済産業局 知的財産室", nameEn: "Chubu Bureau of Economy, Trade and Industry, IP Office", partyKindKey: "meti", blockCode: "chubu", prefectureCode: null, region: "ishikawa" },
   { key: "meti-kinki", nameJa: "近畿経済産業局 知的財産室", nameEn: "Kinki Bureau of Economy, Trade and Industry, IP Office", partyKindKey: "meti", blockCode: "kinki", prefectureCode: null, region: "kobe" },

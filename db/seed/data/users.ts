@@ -1,5 +1,5 @@
 /**
- * Demo accounts, all with the password DEMO_PASSWORD. The first eight are the accounts the README, the demo
+ * Demo accounts, all with the password DEMO_PASSWORD. The first nine are the accounts the README, the demo
  * script and the e2e journeys sign in with; keep their e-mails, organizations and roles as they are.
  */
 import type { UserRole } from "@/db/schema";
@@ -17,7 +17,7 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS = [
-  // The eight documented demo accounts.
+  // The nine documented demo accounts.
   { key: "admin", email: "admin@example.jp", name: "佐藤 健一", nameKana: "サトウ ケンイチ", org: "system", role: "admin" },
   { key: "meti-chubu", email: "meti.chubu@example.jp", name: "伊藤 直樹", nameKana: "イトウ ナオキ", org: "meti-chubu", role: "manager" },
   { key: "producer-ishikawa", email: "producer.ishikawa@example.jp", name: "北村 誠", nameKana: "キタムラ マコト", org: "meti-chubu", role: "producer" },
@@ -26,6 +26,7 @@ export const DEMO_USERS = [
   { key: "jcci-kanazawa", email: "jcci.kanazawa@example.jp", name: "中川 翔太", nameKana: "ナカガワ ショウタ", org: "jcci-kanazawa", role: "coordinator" },
   { key: "inpit-aomori", email: "inpit.aomori@example.jp", name: "工藤 美咲", nameKana: "クドウ ミサキ", org: "inpit-aomori", role: "coordinator" },
   { key: "jcci-kobe", email: "jcci.kobe@example.jp", name: "藤原 智子", nameKana: "フジワラ トモコ", org: "jcci-kobe", role: "manager" },
+  { key: "jpo", email: "jpo@example.jp", name: "小林 直子", nameKana: "コバヤシ ナオコ", org: "jpo", role: "manager" },
   // More staff, so that teams, referrals and "My day" look like a working network.
   { key: "meti-tohoku", email: "meti.tohoku@example.jp", name: "佐々木 隆", nameKana: "ササキ タカシ", org: "meti-tohoku", role: "manager" },
   { key: "producer-aomori", email: "producer.aomori@example.jp", name: "三上 浩二", nameKana: "ミカミ コウジ", org: "meti-tohoku", role: "producer" },
