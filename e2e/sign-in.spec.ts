@@ -12,6 +12,20 @@ test.describe("signing in through the form", () => {
     });
   }
 
+  test("jpo@example.jp, the national level (特許庁), lands on the METI home for the whole country", async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.jpo.email);
+
+    const home = page.getByTestId("home-meti");
+    await expect(home.getByText("全国の状況")).toBeVisible();
+    // Every prefecture is in scope: 47 shaded tiles, each a link, none drawn out of scope.
+    const map = home.getByTestId("prefecture-tile-map");
+    await expect(map.locator("a[data-prefecture]")).toHaveCount(47);
+    await expect(map.locator('span[role="img"]')).toHaveCount(0);
+    const byStage = home.getByTestId("table-prefecture-stage");
+    await expect(byStage.getByRole("rowheader", { name: "青森県" })).toBeVisible();
+    await expect(byStage.getByRole("rowheader", { name: "沖縄県" })).toBeVisible();
+  });
+
   test("a wrong password is refused with an error and the visitor stays on the sign-in page", async ({ page }) => {
     await submitSignIn(page, DEMO_ACCOUNTS.inpitIshikawa.email, "not-the-password");
 

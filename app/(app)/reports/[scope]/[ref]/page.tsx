@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/format/datetime";
 import { fiscalYearLabel, todayInJst } from "@/lib/format/fiscal-year";
 import { parseFiscalYearParam } from "@/lib/kpi/period";
 import { NATIONAL_PATH_REF, parseKpiScopeRef } from "@/lib/kpi/scope";
+import { clampNoteForPrint } from "@/lib/reports/clamp-note";
 import { getMeetingSummaryForActor } from "@/lib/reports/summary";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { KpiTable } from "@/components/kpi/kpi-table";
@@ -28,7 +29,9 @@ const PDCA_FIELDS = ["plan", "do", "check", "act"] as const;
  * /reports/[scope]/[ref]?fy= — the one-page summary of a scope for the regional network meeting (連携会議):
  * KPI progress against targets and last year, cases by stage, referrals by status, the latest PDCA note.
  * Counts only, no case content. Printed with report-print.css (A4, no navigation); `national/all` is the
- * national scope. A scope the actor may not see is not found.
+ * national scope. A scope the actor may not see is not found. The page is the sheet of paper — on screen too,
+ * as its preview — so a PDCA field longer than its share of the page is cut (clampNoteForPrint) and ends in a
+ * link to the full note on the KPI page.
  */
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ scope: string; ref: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("report:read");
@@ -142,12 +145,22 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </h2>
           {summary.pdca ? (
             <dl className="grid grid-cols-2 gap-2">
-              {PDCA_FIELDS.map((field) => (
-                <div key={field} className="rounded-md border px-2 py-1">
-                  <dt className="text-xs font-semibold">{t(`kpi.pdca.${field}`)}</dt>
-                  <dd className="text-xs whitespace-pre-wrap">{summary.pdca![field] || "—"}</dd>
-                </div>
-              ))}
+              {PDCA_FIELDS.map((field) => {
+                const note = clampNoteForPrint(summary.pdca![field]);
+                return (
+                  <div key={field} className="rounded-md border px-2 py-1" data-pdca-field={field}>
+                    <dt className="text-xs font-semibold">{t(`kpi.pdca.${field}`)}</dt>
+                    <dd className="text-xs whitespace-pre-wrap">
+                      {note.text || "—"}
+                      {note.truncated ? (
+                        <Link href={`${kpiHref}#pdca-title`} className="ml-1 whitespace-nowrap text-primary underline-offset-2 hover:underline" data-testid="pdca-truncated">
+                          {t("reports.fullTextOnScreen")}
+                        </Link>
+                      ) : null}
+                    </dd>
+                  </div>
+                );
+              })}
             </dl>
           ) : (
             <p className="text-xs text-muted-foreground">{t("reports.pdcaNone")}</p>
