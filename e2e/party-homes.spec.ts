@@ -115,8 +115,8 @@ test.describe("each party's home", () => {
     const home = await openHome(page, DEMO_ACCOUNTS.admin);
     await expect(home.getByRole("heading", { level: 1 })).toHaveText("システム管理ホーム");
     await expect(home.getByRole("link", { name: "ユーザー管理" })).toBeVisible();
-    // The demo's twelve party bodies and the system organization.
-    await expect(home.getByRole("link", { name: /組織\s*13/ })).toBeVisible();
+    // The demo's twelve party bodies, 特許庁 (the national level) and the system organization.
+    await expect(home.getByRole("link", { name: /組織\s*14/ })).toBeVisible();
     await expect(home).not.toContainText(ISHIKAWA_ONLY_CASE_TITLE);
     await saveScreenshot(page, "admin");
   });

@@ -124,7 +124,7 @@ test.describe("KPIs of the 中部 block", () => {
     await page.goto("/kpi");
     const section = page.locator(`details[data-quarter="${quarter}"]`);
     await expect(section).toHaveAttribute("open", "");
-    const badge = section.locator("summary");
+    const badge = section.locator(":scope > summary");
     const before = Number((await badge.innerText()).match(/第(\d+)版/)?.[1] ?? 0);
     const form = section.getByTestId(`pdca-form-q${quarter}`);
     const earlierPlan = await form.getByLabel(PDCA_FIELDS[0]).inputValue();
@@ -140,7 +140,7 @@ test.describe("KPIs of the 中部 block", () => {
     for (const text of texts) await expect(current).toContainText(text);
     await expect(section).toContainText("伊藤 直樹");
     await page.reload();
-    const history = page.locator(`details[data-quarter="${quarter}"]`).locator("details");
+    const history = page.locator(`details[data-quarter="${quarter}"] details`);
     await history.locator("summary").filter({ hasText: `これまでの版（${before}件）` }).click();
     await expect(history.locator("ol")).toContainText(earlierPlan);
     await expect(history.locator("ol")).toContainText(`第${before}版`);
@@ -191,10 +191,11 @@ test.describe("the meeting paper", () => {
     const longText = (label: string) => `${label}：${"連携会議で共有する振り返りと次の打ち手。".repeat(200)}`.slice(0, 4000);
     const section = page.locator(`details[data-quarter="${quarter}"]`);
     const form = section.getByTestId(`pdca-form-q${quarter}`);
-    const before = Number((await section.locator("summary").innerText()).match(/第(\d+)版/)?.[1] ?? 0);
+    const badge = section.locator(":scope > summary");
+    const before = Number((await badge.innerText()).match(/第(\d+)版/)?.[1] ?? 0);
     for (const label of PDCA_FIELDS) await form.getByLabel(label).fill(longText(label));
     await form.getByRole("button", { name: "新しい版として保存" }).click();
-    await expect(section.locator("summary")).toContainText(`第${before + 1}版`);
+    await expect(badge).toContainText(`第${before + 1}版`);
 
     await page.getByRole("link", { name: "連携会議用の印刷版" }).click();
     await expect(page).toHaveURL(/\/reports\/block\/chubu/);

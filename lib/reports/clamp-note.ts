@@ -3,10 +3,12 @@
  * of them would fill several A4 pages; the paper must stay one page (DOMAIN.md: "one-page printable
  * summaries"), so each field gets a fixed share of it and the rest stays on the screen.
  *
- * Measured on the printed summary (A4 portrait, 12 mm margins, 8.5 pt, two fields side by side): a field's box
- * holds about 30 full-width characters a line. Six lines each keep the PDCA block under a quarter of the page.
+ * Measured in Chromium's print to PDF (A4 portrait, 12/14 mm margins, report-print.css): a field's box is
+ * 87 mm wide and prints 8 pt text, about 31 full-width characters a line, 28 counted here for safety. With
+ * the rest of the summary in place the page has room for five such lines a field; four keep a margin for
+ * longer scope names and English labels.
  */
-export const PRINT_NOTE_LIMITS = { lines: 6, charsPerLine: 30 } as const;
+export const PRINT_NOTE_LIMITS = { lines: 4, charsPerLine: 28 } as const;
 
 export interface ClampedNote {
   text: string;
