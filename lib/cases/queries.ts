@@ -84,8 +84,8 @@ function caseFilterConditions(actor: Actor, options: Omit<FindCasesOptions, "sta
     conditions.push(sql`exists (select 1 from ${caseMembers} where ${caseMembers.caseId} = ${cases.id} and ${caseMembers.userId} = ${actor.userId})`);
   }
   if (options.prefecture !== undefined) {
-    // The company's prefecture, through the join on companies' primary key that every caller already makes.
-    conditions.push(eq(companies.prefectureCode, options.prefecture));
+    // The company's prefecture as the database copies it onto the case (decision 012), on its own index.
+    conditions.push(eq(cases.prefectureCode, options.prefecture));
   }
   return conditions;
 }
