@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { prefectures } from "@/db/schema";
+import { cases, prefectures } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
-import { getMetiOverview, type MetiScope, type StageCounts } from "@/lib/dashboard/queries";
+import { ALL_STAGES } from "@/lib/cases/stage";
+import { findMetiScope, type MetiScope, type StageCounts } from "@/lib/dashboard/queries";
 
 export interface PrefectureCaseCounts {
   prefecture: { code: number; nameJa: string; nameEn: string };
@@ -18,28 +19,33 @@ export interface PrefectureCaseCounts {
 
 /**
  * The counts card beside a prefecture-filtered case list, for 経産局. Their case list shows only the cases
- * they are members of (caseScope); DOMAIN.md gives them the block's cases as counts. The numbers are the
- * prefecture's row of the 経産局 home's block aggregate (getMetiOverview), so the two never disagree and
- * the rule of who sees which block's counts stays in one place. Null for anyone else: no card.
+ * they are members of (caseScope); DOMAIN.md gives them the block's cases as counts. The area is the 経産局
+ * home's (findMetiScope) and the count reads the same index as its prefecture × stage table
+ * (cases.prefecture_code, decision 012), so the two never disagree. Null for anyone else: no card.
  */
 export async function getPrefectureCaseCountsForActor(db: Queryable, actor: Actor, prefectureCode: number): Promise<PrefectureCaseCounts | null> {
   if (actor.partyKind !== "meti" || !can(actor, "dashboard:view")) return null;
   const [prefecture] = await db
-    .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn })
+    .select({ code: prefectures.code, nameJa: prefectures.nameJa, nameEn: prefectures.nameEn, blockCode: prefectures.blockCode })
     .from(prefectures)
     .where(eq(prefectures.code, prefectureCode))
     .limit(1);
   if (!prefecture) return null;
 
-  const overview = await getMetiOverview(db, actor);
-  const inScope = overview.prefectures.some((p) => p.code === prefectureCode);
-  const casesByStage = Object.fromEntries(Object.keys(overview.casesByStage).map((stage) => [stage, 0])) as StageCounts;
+  const scope = await findMetiScope(db, actor);
+  const inScope = scope.kind === "national" || scope.blockCode === prefecture.blockCode;
+  const casesByStage = Object.fromEntries(ALL_STAGES.map((stage) => [stage, 0])) as StageCounts;
   if (inScope) {
-    for (const cell of overview.casesByPrefectureStage) if (cell.prefectureCode === prefectureCode) casesByStage[cell.stage] += cell.count;
+    const rows = await db
+      .select({ stage: cases.stage, count: count() })
+      .from(cases)
+      .where(eq(cases.prefectureCode, prefectureCode))
+      .groupBy(cases.stage);
+    for (const row of rows) casesByStage[row.stage] = Number(row.count);
   }
   return {
-    prefecture,
-    scope: overview.scope,
+    prefecture: { code: prefecture.code, nameJa: prefecture.nameJa, nameEn: prefecture.nameEn },
+    scope,
     inScope,
     casesByStage,
     total: Object.values(casesByStage).reduce((a, b) => a + b, 0),

@@ -160,21 +160,27 @@ const fromOrgs = alias(organizations, "dash_from_orgs");
 const toOrgs = alias(organizations, "dash_to_orgs");
 const teamLeads = alias(users, "dash_team_leads");
 
+/**
+ * The area a 経産局 user oversees: their regional block, or the whole country for a national-level body (an
+ * organization without a block, 特許庁). The one rule for every block-wide count; callers have checked the party.
+ */
+export async function findMetiScope(db: Queryable, actor: Actor): Promise<MetiScope> {
+  if (!actor.blockCode) return { kind: "national" };
+  const [block] = await db
+    .select({ code: regionalBlocks.code, nameJa: regionalBlocks.nameJa, nameEn: regionalBlocks.nameEn })
+    .from(regionalBlocks)
+    .where(eq(regionalBlocks.code, actor.blockCode))
+    .limit(1);
+  return block
+    ? { kind: "block", blockCode: block.code, nameJa: block.nameJa, nameEn: block.nameEn }
+    : { kind: "block", blockCode: actor.blockCode, nameJa: actor.blockCode, nameEn: actor.blockCode };
+}
+
 export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = new Date()): Promise<MetiOverview> {
   // The block-wide counts below are not caseScope'd: they are the one aggregate DOMAIN.md grants 経産局.
   if (actor.partyKind !== "meti" || !can(actor, "dashboard:view")) throw new ForbiddenError("dashboard:view");
 
-  let scope: MetiScope = { kind: "national" };
-  if (actor.blockCode) {
-    const [block] = await db
-      .select({ code: regionalBlocks.code, nameJa: regionalBlocks.nameJa, nameEn: regionalBlocks.nameEn })
-      .from(regionalBlocks)
-      .where(eq(regionalBlocks.code, actor.blockCode))
-      .limit(1);
-    scope = block
-      ? { kind: "block", blockCode: block.code, nameJa: block.nameJa, nameEn: block.nameEn }
-      : { kind: "block", blockCode: actor.blockCode, nameJa: actor.blockCode, nameEn: actor.blockCode };
-  }
+  const scope = await findMetiScope(db, actor);
   const blockCode = scope.kind === "block" ? scope.blockCode : null;
   const inBlock = (prefectureCode: AnyColumn) =>
     blockCode === null
