@@ -8,6 +8,7 @@ import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { computeCheckDigit } from "./corporate-number";
 import { createCompany } from "./create-company";
+import { findCompaniesForActor } from "./queries";
 
 /** A valid 法人番号 built from twelve digits, so that each test has its own. */
 function validNumber(twelve: string): string {
@@ -153,6 +154,27 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
       await f.company({ name: "白山商事", prefecture: 17, corporateNumber: number, mergedIntoId: survivor.id });
       const result = await register(people.ishikawaCoordinator, { name: "白山テキスタイル", prefectureCode: 17, corporateNumber: number });
       expect(result).toMatchObject({ ok: true, data: { corporateNumber: number } });
+    });
+  });
+
+  describe("the kana reading", () => {
+    const foundBy = async (actor: Actor, q: string) => (await findCompaniesForActor(t.db, actor, { q, limit: 200 })).items.map((c) => c.id);
+
+    it("is stored in full-width katakana whether typed in hiragana or half-width katakana, and found by either script", async () => {
+      const typedHiragana = await register(people.ishikawaCoordinator, { name: "株式会社 曽々木工房", nameKana: "そそぎ　こうぼう", prefectureCode: 17 });
+      const typedHalfWidth = await register(people.ishikawaCoordinator, { name: "株式会社 舳倉海産", nameKana: "ﾍｸﾞﾗ  ｶｲｻﾝ", prefectureCode: 17 });
+      expect(typedHiragana).toMatchObject({ ok: true });
+      expect(typedHalfWidth).toMatchObject({ ok: true });
+      if (!typedHiragana.ok || !typedHalfWidth.ok) return;
+      const stored = async (id: string) => (await t.db.select({ nameKana: companies.nameKana }).from(companies).where(eq(companies.id, id)))[0]!.nameKana;
+      expect(await stored(typedHiragana.data.id)).toBe("ソソギ コウボウ");
+      expect(await stored(typedHalfWidth.data.id)).toBe("ヘグラ カイサン");
+
+      // 3+ characters go through the trigram LIKE, 2 through the bigram index: both scripts, both paths.
+      for (const q of ["ソソギ", "そそぎ", "ｿｿｷﾞ", "ソソ", "そそ"]) expect(await foundBy(people.ishikawaCoordinator, q)).toContain(typedHiragana.data.id);
+      for (const q of ["ヘグラ", "へぐら", "カイサン", "かいさん", "ヘグ", "へぐ"]) expect(await foundBy(people.ishikawaCoordinator, q)).toContain(typedHalfWidth.data.id);
+      // Found by the reading, not by everything: another reading does not match.
+      expect(await foundBy(people.ishikawaCoordinator, "へぐら")).not.toContain(typedHiragana.data.id);
     });
   });
 
