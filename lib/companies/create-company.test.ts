@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { runAction } from "@/lib/authz/action";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { computeCheckDigit } from "./corporate-number";
 import { createCompany } from "./create-company";
 import { findCompaniesForActor } from "./queries";
@@ -28,7 +29,7 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
   afterAll(() => t.cleanup());
 
   const register = (actor: Actor, input: Record<string, unknown> | FormData) =>
-    runAction(createCompany, input, { actorUserId: actor.userId, db: t.db });
+    runAction(createCompany, keyed(input), { actorUserId: actor.userId, db: t.db });
   const companyCount = async () => (await t.db.select({ id: companies.id }).from(companies)).length;
   const auditRowsFor = async (companyId: string) =>
     t.db.select().from(auditLog).where(and(eq(auditLog.action, "company.create"), eq(auditLog.entityId, companyId)));
@@ -192,6 +193,17 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
       expect(second.data.id).toBe(first.data.id);
       expect(await t.db.select().from(companies).where(eq(companies.normalizedName, "七尾ロボティクス"))).toHaveLength(1);
       expect(await auditRowsFor(first.data.id)).toHaveLength(1);
+    });
+
+    it("refuses a submit without its one-time key, next to the key, and registers nothing", async () => {
+      const before = await companyCount();
+      const form = new FormData();
+      form.set("name", "株式会社 鍵なし商店");
+      form.set("prefectureCode", "17");
+      form.set("idempotencyKey", "");
+      const keyless = await runAction(createCompany, form, { actorUserId: people.ishikawaCoordinator.userId, db: t.db });
+      expect(keyless).toMatchObject({ ok: false, code: "invalid", fieldErrors: { idempotencyKey: ["送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。"] }, values: { name: "株式会社 鍵なし商店" } });
+      expect(await companyCount()).toBe(before);
     });
 
     it("creates one company when the submits race each other", async () => {
