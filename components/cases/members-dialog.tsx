@@ -69,19 +69,8 @@ function storedMembersOf(current: Record<string, unknown> | undefined): StoredMe
 function MembersForm({ caseId, version, leadUserId, members, candidates, action, onSaved }: MembersDialogProps & { onSaved: () => void }) {
   const t = useTranslations("cases.members");
   const router = useRouter();
-  const [stored, setStored] = useState<StoredMembers | null>(null);
+  const [lastStored, setLastStored] = useState<StoredMembers | null>(null);
   const [conflictRows, setConflictRows] = useState<ConflictRow[]>([]);
-
-  const known: Person[] = [
-    ...members.map((m) => ({ id: m.userId, name: m.name, orgName: m.orgName })),
-    ...(stored?.members ?? []),
-    ...candidates,
-  ];
-  const people = known.filter((person, index) => known.findIndex((p) => p.id === person.id) === index);
-  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
-  /** The lead first, then the others by name: the way the case page lists them. */
-  const namesOf = (ids: readonly string[], lead: string, name: (id: string) => string) =>
-    [name(lead), ...ids.filter((id) => id !== lead).map(name).sort()].join("、");
 
   const { result, formKey, formRef, dispatch, pending } = useActionForm(action, {
     onResult: (outcome) => {
@@ -90,25 +79,8 @@ function MembersForm({ caseId, version, leadUserId, members, candidates, action,
       if (!now) return;
       // Someone saved first. The form starts again from what is stored now — the user re-applies their change
       // deliberately, after seeing both — and the page behind refreshes to the same members.
-      setStored(now);
-      const typed = outcome.values ?? {};
-      const typedLead = typeof typed.leadUserId === "string" ? typed.leadUserId : leadUserId;
-      const typedMembers = [...new Set([typedLead, ...([] as unknown[]).concat(typed.memberIds ?? []).map(String).filter(Boolean)])];
-      const nowMembers = now.members.map((m) => m.id);
-      const nameNow = (id: string) => now.members.find((m) => m.id === id)?.name ?? nameOf(id);
-      const rows: ConflictRow[] = [];
-      if (now.leadUserId !== typedLead || now.leadUserId !== leadUserId) {
-        rows.push({ label: t("lead"), current: nameNow(now.leadUserId), yours: nameOf(typedLead) });
-      }
-      const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
-      if (!same(nowMembers, typedMembers) || !same(nowMembers, members.map((m) => m.userId))) {
-        rows.push({
-          label: t("members"),
-          current: namesOf(nowMembers, now.leadUserId, nameNow),
-          yours: namesOf(typedMembers, typedLead, nameOf),
-        });
-      }
-      setConflictRows(rows);
+      setLastStored(now);
+      setConflictRows(conflictRowsOf(now, outcome.values ?? {}));
       router.refresh();
     },
     onSuccess: () => {
@@ -117,17 +89,49 @@ function MembersForm({ caseId, version, leadUserId, members, candidates, action,
     },
   });
   const refusal = refusalOf(result);
-  // Versions only grow: after a conflict the form carries the stored one, or a newer one the refresh brought.
+  // Read from the result in the render that remounts the form (not from state set after it), so that the
+  // remounted boxes start from what is stored: a changed default does not move a box already on the page.
+  const conflictNow = refusal?.code === "conflict" ? storedMembersOf(refusal.current) : null;
+  const stored = conflictNow ?? lastStored;
+
+  const known: Person[] = [
+    ...members.map((m) => ({ id: m.userId, name: m.name, orgName: m.orgName })),
+    ...(stored?.members ?? []),
+    ...candidates,
+  ];
+  const people = known.filter((person, index) => known.findIndex((p) => p.id === person.id) === index);
+
+  /** Stored vs what this user tried to save, for the lead and the member list, where they differ. */
+  function conflictRowsOf(now: StoredMembers, typed: Record<string, unknown>): ConflictRow[] {
+    const nameOf = (id: string) => now.members.find((m) => m.id === id)?.name ?? people.find((p) => p.id === id)?.name ?? id;
+    // The lead first, then the others by name: the way the case page lists them.
+    const namesOf = (ids: readonly string[], lead: string) => [nameOf(lead), ...ids.filter((id) => id !== lead).map(nameOf).sort()].join("、");
+    const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+    const typedLead = typeof typed.leadUserId === "string" ? typed.leadUserId : leadUserId;
+    // The server always keeps the lead on the list; so does the comparison.
+    const typedMembers = [...new Set([typedLead, ...([] as unknown[]).concat(typed.memberIds ?? []).map(String).filter(Boolean)])];
+    const nowMembers = now.members.map((m) => m.id);
+    const rows: ConflictRow[] = [];
+    if (now.leadUserId !== typedLead || now.leadUserId !== leadUserId) {
+      rows.push({ label: t("lead"), current: nameOf(now.leadUserId), yours: nameOf(typedLead) });
+    }
+    if (!same(nowMembers, typedMembers) || !same(nowMembers, members.map((m) => m.userId))) {
+      rows.push({ label: t("members"), current: namesOf(nowMembers, now.leadUserId), yours: namesOf(typedMembers, typedLead) });
+    }
+    return rows;
+  }
+
+  // Versions only grow: after a conflict the form carries the stored one (kept through later refusals), or a
+  // newer one that the page's refresh brought.
   const currentVersion = Math.max(version, stored?.version ?? 0);
-  const afterConflict = refusal?.code === "conflict" && stored !== null;
-  const chosenLead = afterConflict ? stored.leadUserId : typedText(result, "leadUserId", leadUserId);
-  const chosen = afterConflict ? stored.members.map((m) => m.id) : typedList(result, "memberIds", members.map((m) => m.userId));
+  const chosenLead = conflictNow ? conflictNow.leadUserId : typedText(result, "leadUserId", leadUserId);
+  const chosen = conflictNow ? conflictNow.members.map((m) => m.id) : typedList(result, "memberIds", members.map((m) => m.userId));
 
   return (
     <form key={formKey} ref={formRef} action={dispatch} noValidate className="grid gap-4">
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={currentVersion} />
-      {afterConflict ? (
+      {conflictNow ? (
         <ConflictNotice rows={conflictRows} message={t("conflict")} />
       ) : refusal ? (
         <Alert variant="destructive">
