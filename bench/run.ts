@@ -10,7 +10,7 @@
  * See docs/decisions/008-benchmarks.md and docs/scaling.md.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -160,11 +160,16 @@ async function prepareFixtures(db: Db, handle: ReturnType<typeof openDb>, accept
   return { actors, caseId: busiest.id, pendingReferralIds };
 }
 
+/** Distinct activity requests per load run: above what the write path serves in the longest run (120 s cap). */
+const ACTIVITY_BODIES = 30_000;
+
 function scenarios(f: Fixtures): Scenario[] {
   const get = (p: string) => (cookie: string) => [{ method: "GET" as const, path: p, headers: { cookie, accept: "text/html,application/json" } }];
   const search = (q: string) => `?q=${encodeURIComponent(q)}`;
+  // Each activity carries its own one-time key (required, lib/validation/form-fields.ts): a repeated key would be
+  // answered as a replay of the first activity, which measures a lookup instead of a write.
   const activityBody = () =>
-    JSON.stringify({ kind: "call", occurredAt: new Date().toISOString(), durationMinutes: 15, summary: "ベンチマーク: 電話で進捗を確認した。" });
+    JSON.stringify({ kind: "call", occurredAt: new Date().toISOString(), durationMinutes: 15, summary: "ベンチマーク: 電話で進捗を確認した。", idempotencyKey: randomUUID() });
   return [
     {
       name: "baseline: app shell (page)",
@@ -212,9 +217,17 @@ function scenarios(f: Fixtures): Scenario[] {
       kind: "write",
       surface: "api",
       expectStatus: 200,
-      // The body is built once per load run; occurredAt "now" stays valid for the run (5 minutes' grace).
-      requests: (cookie) => [{ method: "POST", path: `/api/v1/cases/${f.caseId}/activities`, headers: { cookie, "content-type": "application/json" }, body: activityBody() }],
-      probe: (db, actor) => runAction(logActivity, { caseId: f.caseId, kind: "call", occurredAt: new Date().toISOString(), summary: "ベンチマーク: EXPLAIN" }, { actorUserId: actor.userId, db }),
+      // The bodies are built once per load run; occurredAt "now" stays valid for the run (5 minutes' grace). They are
+      // sent round-robin, so there are more distinct keys than a run sends (~200 requests/s here): every one writes.
+      requests: (cookie) =>
+        Array.from({ length: ACTIVITY_BODIES }, () => ({
+          method: "POST" as const,
+          path: `/api/v1/cases/${f.caseId}/activities`,
+          headers: { cookie, "content-type": "application/json" },
+          body: activityBody(),
+        })),
+      probe: (db, actor) =>
+        runAction(logActivity, { caseId: f.caseId, kind: "call", occurredAt: new Date().toISOString(), summary: "ベンチマーク: EXPLAIN", idempotencyKey: randomUUID() }, { actorUserId: actor.userId, db }),
     },
     {
       name: "accept a referral (API)",
@@ -331,7 +344,8 @@ async function main() {
       const requests = s.requests(cookies[s.account]);
       if (options.warmupS > 0 && !s.once) {
         sampler.phase(`${s.name} (warm-up)`);
-        await runLoadProcess({ origin: server.origin, connections: options.connections, durationMs: options.warmupS * 1000, requests, expectStatus: s.expectStatus });
+        // Its own requests: a write's one-time keys are spent by the warm-up and must not come back in the measured run.
+        await runLoadProcess({ origin: server.origin, connections: options.connections, durationMs: options.warmupS * 1000, requests: s.requests(cookies[s.account]), expectStatus: s.expectStatus });
       }
       sampler.phase(s.name);
       const load = await runLoadProcess({

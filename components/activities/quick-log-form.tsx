@@ -47,6 +47,8 @@ interface QuickLogFormProps {
   me: { id: string; name: string };
   /** "Now" in Japan when the page was rendered, so that the server's HTML and the browser agree. */
   renderedAt: string;
+  /** The first record's one-time key, rendered by the server (in the HTML before hydration); later ones are made here. */
+  idempotencyKey: string;
   action: ServerFormAction<{ id: string; nextActionId: string | null; replayed: boolean }>;
 }
 
@@ -55,10 +57,10 @@ interface QuickLogFormProps {
  * participant, and the next action — optional — goes to the same user unless another member is chosen. The
  * form carries a one-time key, so a double submit records one activity; a refusal keeps everything typed.
  */
-export function QuickLogForm({ caseId, members, me, renderedAt, action }: QuickLogFormProps) {
+export function QuickLogForm({ caseId, members, me, renderedAt, idempotencyKey: renderedKey, action }: QuickLogFormProps) {
   const t = useTranslations("activities.quickLog");
   const tk = useTranslations("activityKinds");
-  const [idempotencyKey, renewKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const [defaultWhen, setDefaultWhen] = useState(renderedAt);
   const { result, formKey, formRef, dispatch, pending } = useActionForm(action, {
     onSuccess: (data) => {

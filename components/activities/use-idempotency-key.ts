@@ -1,28 +1,37 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-
-/** A random UUID, also where crypto.randomUUID is missing (it needs a secure context: https or localhost). */
-function newKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 
 /**
- * The one-time key of a create or log form: made when the form mounts (after hydration, so that the server's
- * HTML and the browser agree), sent with every submit of that form so that a double submit finds the first
- * record, and renewed by `renew()` once the record exists and the form is ready for the next one.
+ * Keys that created a record in this browser tab. A page that the router shows again from its cache (Back after
+ * registering a company) carries the key it was rendered with; that key already found its record, and a new
+ * form filled in on that page must not be answered with the old record.
  */
-export function useIdempotencyKey(): [key: string, renew: () => void] {
-  const [key, setKey] = useState("");
+const spentKeys = new Set<string>();
+
+/**
+ * The one-time key of a create or log form. `rendered` is the key the server component put in the page
+ * (lib/validation/idempotency-key.ts), so the form's HTML carries it before hydration; every submit of the
+ * form sends the same key, so a double submit finds the first record. `renew()` — once the record exists —
+ * retires the key and makes the next one in the browser.
+ *
+ * Without `rendered` (a form not yet given a server-rendered key) the key is made after hydration and is ""
+ * until then: the server refuses a keyless submit, so such a form must keep its submit disabled until then.
+ */
+export function useIdempotencyKey(rendered?: string): [key: string, renew: () => void] {
+  // Only ever differs from `rendered` on a client-side remount (spentKeys is empty during hydration).
+  const [key, setKey] = useState(() => (rendered && spentKeys.has(rendered) ? newIdempotencyKey() : (rendered ?? "")));
   useEffect(() => {
+    if (rendered) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- generated on the client only, after hydration
-    setKey(newKey());
+    setKey(newIdempotencyKey());
+  }, [rendered]);
+  const renew = useCallback(() => {
+    setKey((used) => {
+      if (used) spentKeys.add(used);
+      return newIdempotencyKey();
+    });
   }, []);
-  const renew = useCallback(() => setKey(newKey()), []);
   return [key, renew];
 }

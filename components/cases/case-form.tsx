@@ -39,6 +39,8 @@ type CaseFormProps = {
   | {
       mode: "open";
       companyId: string;
+      /** Rendered by the server component (lib/validation/idempotency-key.ts): in the HTML before hydration. */
+      idempotencyKey: string;
       me: { id: string; name: string };
       people: SelectableUser[];
       teams: { id: string; name: string; fiscalYear: number }[];
@@ -58,7 +60,7 @@ export function CaseForm(props: CaseFormProps) {
   const t = useTranslations("cases.form");
   const locale = useLocale();
   const router = useRouter();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey] = useIdempotencyKey(props.mode === "open" ? props.idempotencyKey : undefined);
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
   const [conflictRows, setConflictRows] = useState<ConflictRow[]>([]);
   const themeName = (key: string) => {
@@ -86,6 +88,8 @@ export function CaseForm(props: CaseFormProps) {
     },
     onSuccess: (data) => {
       toast.success(props.mode === "open" ? t("opened") : t("saved"));
+      // The case exists: if this page is shown again from the router's cache, its form opens another one.
+      if (props.mode === "open") renewKey();
       router.push(`/cases/${data.id}`);
     },
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ArrowRight, Loader2, RotateCcw, Shuffle } from "lucide-react";
@@ -30,10 +31,13 @@ export function moveNeedsDialog(from: CaseStage, to: CaseStage): boolean {
 /**
  * A stage move without a dialog (a button on a card, a drop on a column): posts the change and reports the
  * outcome in a toast. Returns whether it was applied, so that an optimistic move can be taken back.
+ * A move made from a stale screen (someone changed the case meanwhile) is refused by its version: the toast
+ * names the stage the case is in now, and the screen is refreshed to show it — the user decides again.
  */
 export function useStageMove(action: ChangeStageAction) {
   const t = useTranslations("cases.stageChange");
   const ts = useTranslations("stages");
+  const router = useRouter();
   return async (caseRef: StageCaseRef, to: CaseStage): Promise<boolean> => {
     const formData = new FormData();
     formData.set("caseId", caseRef.id);
@@ -44,6 +48,12 @@ export function useStageMove(action: ChangeStageAction) {
       if (result.ok) {
         toast.success(t("changed", { stage: ts(result.data.stage) }));
         return true;
+      }
+      const stageNow = result.code === "conflict" ? (result.current as { stage?: CaseStage } | undefined)?.stage : undefined;
+      if (result.code === "conflict") {
+        toast.error(stageNow ? t("movedMeanwhile", { title: caseRef.title, stage: ts(stageNow) }) : result.message, { description: t("refreshed") });
+        router.refresh();
+        return false;
       }
       toast.error(result.message, { description: Object.values(result.fieldErrors ?? {}).flat().join(" ") || undefined });
     } catch {

@@ -58,7 +58,13 @@ type CompanyFormProps = {
   initial: CompanyFormValues;
   cancelHref: string;
 } & (
-  | { mode: "create"; action: ServerFormAction<{ id: string }>; checkDuplicates: DuplicateCheck }
+  | {
+      mode: "create";
+      action: ServerFormAction<{ id: string }>;
+      checkDuplicates: DuplicateCheck;
+      /** Rendered by the server component (lib/validation/idempotency-key.ts): in the HTML before hydration. */
+      idempotencyKey: string;
+    }
   | { mode: "edit"; action: ServerFormAction<{ id: string; version: number }>; id: string; version: number }
 );
 
@@ -74,7 +80,7 @@ export function CompanyForm(props: CompanyFormProps) {
   const tc = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey] = useIdempotencyKey(props.mode === "create" ? props.idempotencyKey : undefined);
   const [version, setVersion] = useState(props.mode === "edit" ? props.version : 0);
   const [conflictRows, setConflictRows] = useState<ConflictRow[] | null>(null);
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
@@ -114,6 +120,8 @@ export function CompanyForm(props: CompanyFormProps) {
     },
     onSuccess: (data) => {
       toast.success(props.mode === "create" ? t("created") : t("saved"));
+      // The company exists: if this page is shown again from the router's cache, its form registers another.
+      if (props.mode === "create") renewKey();
       router.push(`/companies/${data.id}`);
     },
   });

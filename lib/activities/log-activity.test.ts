@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { runAction } from "@/lib/authz/action";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { logActivity } from "./log-activity";
 
 describe.each(TEST_ENGINES)("logging an activity (%s)", (engine) => {
@@ -25,7 +26,7 @@ describe.each(TEST_ENGINES)("logging an activity (%s)", (engine) => {
   afterAll(() => t.cleanup());
 
   const log = (actor: Actor, input: Record<string, unknown> | FormData) =>
-    runAction(logActivity, input, { actorUserId: actor.userId, db: t.db });
+    runAction(logActivity, keyed(input), { actorUserId: actor.userId, db: t.db });
   const activitiesOf = (kase: Case) => t.db.select().from(activities).where(eq(activities.caseId, kase.id));
   const auditRowsOf = async (kase: Case) =>
     (await t.db.select().from(auditLog).where(eq(auditLog.action, "activity.log"))).filter(
@@ -132,6 +133,21 @@ describe.each(TEST_ENGINES)("logging an activity (%s)", (engine) => {
       await log(people.ishikawaCoordinator, input);
       await log(people.ishikawaColleague, input);
       expect(await activitiesOf(kase)).toHaveLength(2);
+    });
+  });
+
+  describe("the one-time key", () => {
+    it("is required: a keyless or malformed submit is refused next to the key, keeping what was typed, and logs nothing", async () => {
+      const kase = await ishikawaCase();
+      const input = { caseId: kase.id, kind: "visit", occurredAt: "2025-06-02T10:00", summary: "鍵のない送信" };
+      for (const idempotencyKey of [undefined, "", "   "]) {
+        const keyless = await runAction(logActivity, { ...input, idempotencyKey }, { actorUserId: people.ishikawaCoordinator.userId, db: t.db });
+        expect(keyless).toMatchObject({ ok: false, code: "invalid", fieldErrors: { idempotencyKey: ["送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。"] }, values: { summary: "鍵のない送信" } });
+      }
+      const malformed = await runAction(logActivity, { ...input, idempotencyKey: "double-click-1" }, { actorUserId: people.ishikawaCoordinator.userId, db: t.db });
+      expect(malformed).toMatchObject({ ok: false, code: "invalid", fieldErrors: { idempotencyKey: ["送信キー（idempotencyKey）は UUID 形式で指定してください。"] } });
+      expect(await activitiesOf(kase)).toEqual([]);
+      expect(await auditRowsOf(kase)).toEqual([]);
     });
   });
 

@@ -25,12 +25,10 @@ export const logActivity = defineAction({
   permission: "activity:create",
   schema: logActivitySchema,
   handler: async ({ actor, tx, input, audit, declareUnchanged }): Promise<LoggedActivity> => {
-    if (input.idempotencyKey) {
-      const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-      if (first) {
-        declareUnchanged();
-        return first;
-      }
+    const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+    if (replayed) {
+      declareUnchanged();
+      return replayed;
     }
 
     const target = await loadVisibleCase(tx, actor, input.caseId);
@@ -58,14 +56,14 @@ export const logActivity = defineAction({
         summary: input.summary,
         externalParticipants: input.externalParticipants ?? null,
         createdByUserId: actor.userId,
-        idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyKey: input.idempotencyKey,
       })
       // A concurrent second submit waits here for the first to commit, inserts nothing, and finds the first.
       .onConflictDoNothing()
       .returning();
     if (!activity) {
-      const first = input.idempotencyKey ? await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey) : undefined;
-      if (!first) throw new Error("activity insert conflicted without an idempotency key");
+      const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+      if (!first) throw new Error("activity insert conflicted, yet no activity has its idempotency key");
       declareUnchanged();
       return first;
     }

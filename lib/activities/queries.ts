@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { cases, companies, nextActions, type CaseStage } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -20,15 +20,18 @@ export interface MyDay {
   date: string;
   overdue: MyDayItem[];
   today: MyDayItem[];
+  /** Due after today, within `upcomingDays`. */
   upcoming: MyDayItem[];
-  /** True when there were more open next actions than `limit`; the rest are the latest-due upcoming ones. */
+  /** Due after the upcoming window: still the actor's to do, so still reachable from My day. */
+  later: MyDayItem[];
+  /** True when there were more open next actions than `limit`; the rest are the latest-due ones. */
   truncated: boolean;
 }
 
 export interface MyDayOptions {
   /** Today's date in Japan, 'YYYY-MM-DD' (injected by tests; defaults to now). */
   today?: string;
-  /** How far ahead "upcoming" looks, in days. */
+  /** How far ahead "upcoming" looks, in days; what is due after that is "later". */
   upcomingDays?: number;
   limit?: number;
 }
@@ -40,8 +43,9 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * My day: the actor's open next actions — overdue, due today, coming up — across every case they may still
- * see, oldest due first. A next action on a case that has since left their scope (they left the team, the
+ * My day: the actor's open next actions — overdue, due today, coming up, later — across every case they may
+ * still see, oldest due first. Nothing open is left out for being far off: a task due in three months is
+ * still the actor's, and "later" is where they find it. A next action on a case that has since left their scope (they left the team, the
  * referral closed) does not show: its details are no longer theirs to read.
  */
 export async function findMyDayForActor(db: Queryable, actor: Actor, options: MyDayOptions = {}): Promise<MyDay> {
@@ -69,7 +73,6 @@ export async function findMyDayForActor(db: Queryable, actor: Actor, options: My
       and(
         eq(nextActions.assigneeUserId, actor.userId),
         isNull(nextActions.completedAt),
-        lte(nextActions.dueOn, horizon),
         caseScope(actor),
       ),
     )
@@ -88,7 +91,8 @@ export async function findMyDayForActor(db: Queryable, actor: Actor, options: My
     date: today,
     overdue: items.filter((item) => item.dueOn < today),
     today: items.filter((item) => item.dueOn === today),
-    upcoming: items.filter((item) => item.dueOn > today),
+    upcoming: items.filter((item) => item.dueOn > today && item.dueOn <= horizon),
+    later: items.filter((item) => item.dueOn > horizon),
     truncated: rows.length > limit,
   };
 }

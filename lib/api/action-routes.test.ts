@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import { activities, auditLog, referrals } from "@/db/schema";
@@ -47,7 +48,8 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
     return { status: response.status, body: (await response.json()) as Json, headers: response.headers };
   }
 
-  const activityBody = { kind: "visit", occurredAt: "2026-01-15T10:00:00+09:00", summary: "商標出願の方針を確認した" };
+  /** One activity as an API client sends it: with its own one-time key. */
+  const activityBody = () => ({ kind: "visit", occurredAt: "2026-01-15T10:00:00+09:00", summary: "商標出願の方針を確認した", idempotencyKey: randomUUID() });
   const activitiesOn = async (caseId: string) =>
     (await t.db.select({ n: count() }).from(activities).where(eq(activities.caseId, caseId)))[0]!.n;
 
@@ -57,7 +59,7 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
       const kase = await f.case({ company, lead: a.ishikawaCoordinator });
       const elsewhere = await f.case({ company: await f.company({ prefecture: 16 }), lead: a.toyamaCoordinator });
 
-      const { status, body, headers } = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody, caseId: elsewhere.id });
+      const { status, body, headers } = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody(), caseId: elsewhere.id });
       expect(status).toBe(200);
       expect(headers.get("cache-control")).toBe("no-store");
       expect(body.data).toMatchObject({ replayed: false, nextActionId: null });
@@ -72,7 +74,7 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
 
     it("answers 401 when signed out and writes nothing, whatever the body", async () => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
-      for (const body of [activityBody, "not json"]) {
+      for (const body of [activityBody(), "not json"]) {
         const response = await post("activity", kase.id, null, body);
         expect(response).toMatchObject({ status: 401, body: { error: { code: "unauthenticated", message: "ログインしてください。" } } });
       }
@@ -83,22 +85,22 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaColleague });
       const leaver = await f.user(orgs.ishikawaInpit);
       await f.deactivate(leaver);
-      expect((await post("activity", kase.id, leaver, activityBody)).status).toBe(401);
+      expect((await post("activity", kase.id, leaver, activityBody())).status).toBe(401);
       expect(await activitiesOn(kase.id)).toBe(0);
     });
 
     it("answers 404 — not 403 — for a case outside the actor's scope, and writes nothing", async () => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
-      const { status, body } = await post("activity", kase.id, a.toyamaCoordinator, activityBody);
+      const { status, body } = await post("activity", kase.id, a.toyamaCoordinator, activityBody());
       expect(status).toBe(404);
       expect(body.error!.code).toBe("not_found");
-      expect((await post("activity", "not-a-uuid", a.ishikawaCoordinator, activityBody)).status).toBe(400);
+      expect((await post("activity", "not-a-uuid", a.ishikawaCoordinator, activityBody())).status).toBe(400);
       expect(await activitiesOn(kase.id)).toBe(0);
     });
 
     it("answers 403 for a role that logs no activities (an administrator)", async () => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
-      expect(await post("activity", kase.id, a.admin, activityBody)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+      expect(await post("activity", kase.id, a.admin, activityBody())).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
       expect(await activitiesOn(kase.id)).toBe(0);
     });
 
@@ -106,7 +108,7 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
       const form = await post("activity", kase.id, a.ishikawaCoordinator, "kind=visit&summary=x", { "content-type": "application/x-www-form-urlencoded" });
       expect(form).toMatchObject({ status: 415, body: { error: { code: "unsupported_media_type" } } });
-      const plain = await post("activity", kase.id, a.ishikawaCoordinator, JSON.stringify(activityBody), { "content-type": "text/plain" });
+      const plain = await post("activity", kase.id, a.ishikawaCoordinator, JSON.stringify(activityBody()), { "content-type": "text/plain" });
       expect(plain.status).toBe(415);
       expect((await post("activity", kase.id, a.ishikawaCoordinator, "{ kind: visit")).status).toBe(400);
       expect((await post("activity", kase.id, a.ishikawaCoordinator, "[]")).status).toBe(400);
@@ -115,13 +117,45 @@ describe.each(TEST_ENGINES)("JSON write API (%s)", (engine) => {
 
     it("answers 400 with the field's message when the input is invalid, in the caller's language", async () => {
       const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
-      const ja = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody, summary: "" });
+      const ja = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody(), summary: "" });
       expect(ja.status).toBe(400);
       expect(ja.body.error!.fields!.summary).toEqual(["入力してください。"]);
-      const en = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody, summary: " " }, { "content-type": "application/json; charset=utf-8", cookie: "NEXT_LOCALE=en" });
+      const en = await post("activity", kase.id, a.ishikawaCoordinator, { ...activityBody(), summary: " " }, { "content-type": "application/json; charset=utf-8", cookie: "NEXT_LOCALE=en" });
       expect(en.status).toBe(400);
       expect(en.body.error!.fields!.summary![0]).toMatch(/[A-Za-z]/);
       expect(await activitiesOn(kase.id)).toBe(0);
+    });
+    it("answers 400 with a field error for a request without its one-time key, in the caller's language, and logs nothing", async () => {
+      const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
+      const { idempotencyKey: _key, ...keyless } = activityBody();
+      const ja = await post("activity", kase.id, a.ishikawaCoordinator, keyless);
+      expect(ja).toMatchObject({
+        status: 400,
+        body: {
+          error: {
+            code: "invalid",
+            fields: {
+              idempotencyKey: [
+                "送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。",
+              ],
+            },
+          },
+        },
+      });
+      expect(Object.keys(ja.body.error!.fields!)).toEqual(["idempotencyKey"]);
+      const en = await post("activity", kase.id, a.ishikawaCoordinator, { ...keyless, idempotencyKey: "not-a-uuid" }, { "content-type": "application/json", cookie: "NEXT_LOCALE=en" });
+      expect(en).toMatchObject({ status: 400, body: { error: { fields: { idempotencyKey: ["The submission key (idempotencyKey) must be a UUID."] } } } });
+      expect(await activitiesOn(kase.id)).toBe(0);
+    });
+
+    it("logs one activity for a request sent twice with the same key, answering the retry with the first", async () => {
+      const kase = await f.case({ company: await f.company({ prefecture: 17 }), lead: a.ishikawaCoordinator });
+      const body = activityBody();
+      const first = await post("activity", kase.id, a.ishikawaCoordinator, body);
+      const retry = await post("activity", kase.id, a.ishikawaCoordinator, body);
+      expect(first).toMatchObject({ status: 200, body: { data: { replayed: false } } });
+      expect(retry).toMatchObject({ status: 200, body: { data: { id: first.body.data!.id, replayed: true } } });
+      expect(await activitiesOn(kase.id)).toBe(1);
     });
   });
 

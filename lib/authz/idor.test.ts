@@ -27,6 +27,7 @@ import { getTeam } from "@/lib/teams/api";
 import { fiscalYearOf, todayInJst } from "@/lib/format/fiscal-year";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { runAction, type ActionDefinition, type ActionErrorCode } from "./action";
 import type { Actor } from "./actor";
 import { fingerprint } from "./matrix/isolation";
@@ -112,7 +113,7 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
           members: await attempt(setCaseMembers, actor, { caseId, version: 1, leadUserId: actor.userId, memberIds: [] }),
           outcome: await attempt(recordOutcome, actor, { caseId, kind: "contract", description: "x", achievedOn: "2025-05-01" }),
           note: await attempt(addConfidentialNote, actor, { caseId, body: "x" }),
-          activity: await attempt(logActivity, actor, { caseId, kind: "call", occurredAt: "2025-05-01T10:00:00+09:00", summary: "x" }),
+          activity: await attempt(logActivity, actor, keyed({ caseId, kind: "call", occurredAt: "2025-05-01T10:00:00+09:00", summary: "x" })),
           nextAction: await attempt(completeNextAction, actor, { nextActionId: victim.nextAction.id }),
           referral: await attempt(sendReferral, actor, { caseId, consentId: victim.consent.id, toOrgId: network.orgs.toyamaInpit.id, service: "other", reason: "x" }),
         };
@@ -174,7 +175,7 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
     it("refuses a next action for someone who cannot see the case, and an administrator as a case member", async () => {
       const withAssignee = await runAction(
         logActivity,
-        { caseId: victim.kase.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問", "nextAction.title": "x", "nextAction.assigneeUserId": a.chamberAdvisor.userId, "nextAction.dueOn": "2099-01-01" },
+        keyed({ caseId: victim.kase.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問", "nextAction.title": "x", "nextAction.assigneeUserId": a.chamberAdvisor.userId, "nextAction.dueOn": "2099-01-01" }),
         { actorUserId: a.ishikawaCoordinator.userId, db: t.db },
       );
       expect(withAssignee).toMatchObject({ ok: false, code: "invalid", fieldErrors: { "nextAction.assigneeUserId": [expect.any(String)] } });
@@ -187,7 +188,7 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
     });
 
     it("refuses a producer team the actor is not in when opening a case", async () => {
-      const result = await runAction(openCase, { companyId: victim.chamberCompany.id, title: "x", producerTeamId: victim.team.id }, { actorUserId: a.chamberAdvisor.userId, db: t.db });
+      const result = await runAction(openCase, keyed({ companyId: victim.chamberCompany.id, title: "x", producerTeamId: victim.team.id }), { actorUserId: a.chamberAdvisor.userId, db: t.db });
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { producerTeamId: [expect.any(String)] } });
     });
   });

@@ -7,6 +7,7 @@ import { runAction } from "@/lib/authz/action";
 import { reiwaYearOfDate, todayInJst } from "@/lib/format/fiscal-year";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { formatCaseCode } from "./codes";
 import { openCase } from "./open-case";
 
@@ -36,7 +37,7 @@ describe.each(TEST_ENGINES)("opening a case (%s)", (engine) => {
   afterAll(() => t.cleanup());
 
   const open = (actor: Actor, input: Record<string, unknown> | FormData) =>
-    runAction(openCase, input, { actorUserId: actor.userId, db: t.db });
+    runAction(openCase, keyed(input), { actorUserId: actor.userId, db: t.db });
   const caseCount = async () => (await t.db.select({ id: cases.id }).from(cases)).length;
   const sequenceOf = (code: string) => Number(code.split("-")[1]);
 
@@ -116,6 +117,13 @@ describe.each(TEST_ENGINES)("opening a case (%s)", (engine) => {
     expect([...ids][0]).not.toBeNull();
     expect(await t.db.select().from(cases).where(eq(cases.title, "二重送信された案件"))).toHaveLength(1);
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "case.open"), eq(auditLog.entityId, [...ids][0]!)))).toHaveLength(1);
+  });
+
+  it("refuses a submit without its one-time key, next to the key, and opens nothing", async () => {
+    const before = await caseCount();
+    const keyless = await runAction(openCase, { companyId: company.id, title: "鍵のない案件" }, { actorUserId: people.ishikawaCoordinator.userId, db: t.db });
+    expect(keyless).toMatchObject({ ok: false, code: "invalid", fieldErrors: { idempotencyKey: ["送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。"] }, values: { title: "鍵のない案件" } });
+    expect(await caseCount()).toBe(before);
   });
 
   describe("refusals, which open nothing", () => {

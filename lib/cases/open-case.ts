@@ -30,12 +30,10 @@ export const openCase = defineAction({
   permission: "case:create",
   schema: openCaseSchema,
   handler: async ({ actor, tx, input, audit, declareUnchanged }): Promise<OpenedCase> => {
-    if (input.idempotencyKey) {
-      const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-      if (first) {
-        declareUnchanged();
-        return { id: first.id, code: first.code, version: first.version, replayed: true };
-      }
+    const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+    if (replayed) {
+      declareUnchanged();
+      return { id: replayed.id, code: replayed.code, version: replayed.version, replayed: true };
     }
 
     const [company] = await tx
@@ -74,12 +72,12 @@ export const openCase = defineAction({
           leadUserId,
           openedOn,
           createdByUserId: actor.userId,
-          idempotencyKey: input.idempotencyKey ?? null,
+          idempotencyKey: input.idempotencyKey,
         })
         // A racing transaction took the code (or this form's key): nothing is inserted, and we look again.
         .onConflictDoNothing()
         .returning();
-      if (!opened && input.idempotencyKey) {
+      if (!opened) {
         const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
         if (first) {
           declareUnchanged();

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { caseMembers, cases } from "@/db/schema";
+import { caseMembers, cases, organizations, users } from "@/db/schema";
 import { defineAction } from "@/lib/authz/action";
 import { ConflictError, DomainValidationError } from "@/lib/authz/errors";
 import { findUnavailableUserIds, loadCaseForEdit } from "./case-access";
@@ -13,6 +13,17 @@ async function memberIdsOf(tx: Tx, caseId: string): Promise<string[]> {
     .where(eq(caseMembers.caseId, caseId))
     .orderBy(asc(caseMembers.userId));
   return rows.map((r) => r.userId);
+}
+
+/** The members as a person reads them: whoever saved first may have added someone the form does not list. */
+async function memberNamesOf(tx: Tx, caseId: string): Promise<{ id: string; name: string; orgName: string }[]> {
+  return tx
+    .select({ id: users.id, name: users.name, orgName: organizations.nameJa })
+    .from(caseMembers)
+    .innerJoin(users, eq(users.id, caseMembers.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(caseMembers.caseId, caseId))
+    .orderBy(asc(users.name), asc(users.id));
 }
 
 /**
@@ -28,7 +39,11 @@ export const setCaseMembers = defineAction({
     const before = await loadCaseForEdit(tx, actor, input.caseId);
     const beforeMembers = await memberIdsOf(tx, before.id);
     const beforeView = { leadUserId: before.leadUserId, memberIds: beforeMembers, version: before.version, updatedAt: before.updatedAt };
-    if (before.version !== input.version) throw new ConflictError("errors.conflict", beforeView);
+    // A stale list is refused with the list as stored, named, so that the form can show what changed and
+    // start again from it. Only someone who may edit the case gets here (loadCaseForEdit), and the case page
+    // shows them its members anyway.
+    const conflict = async () => new ConflictError("errors.conflict", { ...beforeView, members: await memberNamesOf(tx, before.id) });
+    if (before.version !== input.version) throw await conflict();
 
     const memberIds = [...new Set([input.leadUserId, ...input.memberIds])].sort();
     const newcomers = memberIds.filter((id) => !beforeMembers.includes(id));
@@ -44,7 +59,7 @@ export const setCaseMembers = defineAction({
       .set({ leadUserId: input.leadUserId, version: sql`${cases.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(cases.id, before.id), eq(cases.version, input.version)))
       .returning();
-    if (!after) throw new ConflictError("errors.conflict", beforeView);
+    if (!after) throw await conflict();
 
     const removed = beforeMembers.filter((id) => !memberIds.includes(id));
     if (removed.length > 0) {

@@ -181,11 +181,42 @@ describe.each(TEST_ENGINES)("working on a case (%s)", (engine) => {
       expect(audit!.meta).toMatchObject({ removed: [people.ishikawaCoordinator.userId] });
     });
 
+    it("refuses a member list made before a colleague's member change, naming who is on the case now, and keeps the colleague's change", async () => {
+      const kase = await f.case({ company, lead: people.ishikawaCoordinator, members: [people.ishikawaColleague], title: "二人で担当する案件" });
+      const colleague = await run(setCaseMembers, people.ishikawaColleague, {
+        caseId: kase.id,
+        version: 1,
+        leadUserId: people.ishikawaCoordinator.userId,
+        memberIds: [people.ishikawaColleague.userId, people.attorney.userId],
+      });
+      expect(colleague).toMatchObject({ ok: true, data: { version: 2 } });
+
+      // Made from the list as it was at version 1: it would drop the colleague's two additions.
+      const stale = await run(setCaseMembers, people.ishikawaCoordinator, { caseId: kase.id, version: 1, leadUserId: people.ishikawaCoordinator.userId, memberIds: [] });
+      expect(stale).toMatchObject({ ok: false, code: "conflict", current: { version: 2 } });
+      if (stale.ok) return;
+      const current = stale.current as { members: { id: string; name: string; orgName: string }[] };
+      expect(current.members.map((m) => m.name).sort()).toEqual(["北陸 弁理士", "石川 同僚", "石川 支援員"].sort());
+      expect(current.members.every((m) => m.orgName.length > 0)).toBe(true);
+      expect(await membersOf(kase)).toEqual([people.ishikawaCoordinator.userId, people.ishikawaColleague.userId, people.attorney.userId].sort());
+    });
+
     it("refuses a stale member list", async () => {
       const kase = await ishikawaCase();
       await run(updateCase, people.ishikawaCoordinator, { id: kase.id, version: 1, title: "先に編集" });
       const stale = await run(setCaseMembers, people.ishikawaCoordinator, { caseId: kase.id, version: 1, leadUserId: people.ishikawaCoordinator.userId, memberIds: [] });
-      expect(stale).toMatchObject({ ok: false, code: "conflict", current: { memberIds: [people.ishikawaCoordinator.userId], version: 2 } });
+      expect(stale).toMatchObject({
+        ok: false,
+        code: "conflict",
+        current: {
+          leadUserId: people.ishikawaCoordinator.userId,
+          memberIds: [people.ishikawaCoordinator.userId],
+          // Named, so that the dialog can show who is on the case now, even someone it does not list.
+          members: [{ id: people.ishikawaCoordinator.userId, name: "石川 支援員" }],
+          version: 2,
+        },
+      });
+      expect(await membersOf(kase)).toEqual([people.ishikawaCoordinator.userId]);
     });
   });
 

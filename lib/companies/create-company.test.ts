@@ -6,8 +6,10 @@ import type { Actor } from "@/lib/authz/actor";
 import { runAction } from "@/lib/authz/action";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { computeCheckDigit } from "./corporate-number";
 import { createCompany } from "./create-company";
+import { findCompaniesForActor } from "./queries";
 
 /** A valid 法人番号 built from twelve digits, so that each test has its own. */
 function validNumber(twelve: string): string {
@@ -27,7 +29,7 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
   afterAll(() => t.cleanup());
 
   const register = (actor: Actor, input: Record<string, unknown> | FormData) =>
-    runAction(createCompany, input, { actorUserId: actor.userId, db: t.db });
+    runAction(createCompany, keyed(input), { actorUserId: actor.userId, db: t.db });
   const companyCount = async () => (await t.db.select({ id: companies.id }).from(companies)).length;
   const auditRowsFor = async (companyId: string) =>
     t.db.select().from(auditLog).where(and(eq(auditLog.action, "company.create"), eq(auditLog.entityId, companyId)));
@@ -156,6 +158,27 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
     });
   });
 
+  describe("the kana reading", () => {
+    const foundBy = async (actor: Actor, q: string) => (await findCompaniesForActor(t.db, actor, { q, limit: 200 })).items.map((c) => c.id);
+
+    it("is stored in full-width katakana whether typed in hiragana or half-width katakana, and found by either script", async () => {
+      const typedHiragana = await register(people.ishikawaCoordinator, { name: "株式会社 曽々木工房", nameKana: "そそぎ　こうぼう", prefectureCode: 17 });
+      const typedHalfWidth = await register(people.ishikawaCoordinator, { name: "株式会社 舳倉海産", nameKana: "ﾍｸﾞﾗ  ｶｲｻﾝ", prefectureCode: 17 });
+      expect(typedHiragana).toMatchObject({ ok: true });
+      expect(typedHalfWidth).toMatchObject({ ok: true });
+      if (!typedHiragana.ok || !typedHalfWidth.ok) return;
+      const stored = async (id: string) => (await t.db.select({ nameKana: companies.nameKana }).from(companies).where(eq(companies.id, id)))[0]!.nameKana;
+      expect(await stored(typedHiragana.data.id)).toBe("ソソギ コウボウ");
+      expect(await stored(typedHalfWidth.data.id)).toBe("ヘグラ カイサン");
+
+      // 3+ characters go through the trigram LIKE, 2 through the bigram index: both scripts, both paths.
+      for (const q of ["ソソギ", "そそぎ", "ｿｿｷﾞ", "ソソ", "そそ"]) expect(await foundBy(people.ishikawaCoordinator, q)).toContain(typedHiragana.data.id);
+      for (const q of ["ヘグラ", "へぐら", "カイサン", "かいさん", "ヘグ", "へぐ"]) expect(await foundBy(people.ishikawaCoordinator, q)).toContain(typedHalfWidth.data.id);
+      // Found by the reading, not by everything: another reading does not match.
+      expect(await foundBy(people.ishikawaCoordinator, "へぐら")).not.toContain(typedHiragana.data.id);
+    });
+  });
+
   describe("double submit", () => {
     it("creates one company and one audit row when the same form is submitted twice", async () => {
       const key = randomUUID();
@@ -170,6 +193,17 @@ describe.each(TEST_ENGINES)("registering a company (%s)", (engine) => {
       expect(second.data.id).toBe(first.data.id);
       expect(await t.db.select().from(companies).where(eq(companies.normalizedName, "七尾ロボティクス"))).toHaveLength(1);
       expect(await auditRowsFor(first.data.id)).toHaveLength(1);
+    });
+
+    it("refuses a submit without its one-time key, next to the key, and registers nothing", async () => {
+      const before = await companyCount();
+      const form = new FormData();
+      form.set("name", "株式会社 鍵なし商店");
+      form.set("prefectureCode", "17");
+      form.set("idempotencyKey", "");
+      const keyless = await runAction(createCompany, form, { actorUserId: people.ishikawaCoordinator.userId, db: t.db });
+      expect(keyless).toMatchObject({ ok: false, code: "invalid", fieldErrors: { idempotencyKey: ["送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。"] }, values: { name: "株式会社 鍵なし商店" } });
+      expect(await companyCount()).toBe(before);
     });
 
     it("creates one company when the submits race each other", async () => {

@@ -36,12 +36,10 @@ export const createCompany = defineAction({
     // A double submit must not be refused as a duplicate of its own first submit. Looking the key up *after*
     // the duplicate search matters: each statement sees everything committed before it began, so if the
     // search found the first submit's company, this lookup finds it too.
-    if (input.idempotencyKey) {
-      const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-      if (first) {
-        declareUnchanged();
-        return toCreated(first, true);
-      }
+    const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+    if (replayed) {
+      declareUnchanged();
+      return toCreated(replayed, true);
     }
     const sameNumber = candidates.find((c) => c.reason === "corporate_number");
     if (sameNumber) throw corporateNumberTaken(sameNumber, locale);
@@ -67,7 +65,7 @@ export const createCompany = defineAction({
         isProvisional: input.isProvisional,
         createdByOrgId: actor.orgId,
         createdByUserId: actor.userId,
-        idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyKey: input.idempotencyKey,
       })
       // Two racing submits: the loser waits for the winner's commit, inserts nothing and looks below.
       .onConflictDoNothing()
@@ -75,12 +73,10 @@ export const createCompany = defineAction({
     const company = inserted[0];
 
     if (!company) {
-      if (input.idempotencyKey) {
-        const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
-        if (first) {
-          declareUnchanged();
-          return toCreated(first, true);
-        }
+      const first = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+      if (first) {
+        declareUnchanged();
+        return toCreated(first, true);
       }
       // The only other unique key is the 法人番号: someone registered it between our check and our insert.
       const [racer] = await findDuplicateCandidates(tx, actor, {

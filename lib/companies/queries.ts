@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { caseScope, companyScope, contactAccessForCompany, ipRightScope } from "@/lib/authz/scopes";
 import { OPEN_STAGES } from "@/lib/cases/stage";
 import { afterCursor, clampLimit, decodeCursor, isUuid, toPage, type Page } from "@/lib/pagination";
+import { normalizeKanaReading } from "./normalize-kana";
 import { normalizeCompanyName } from "./normalize-name";
 
 export interface FindCompaniesOptions {
@@ -105,18 +106,13 @@ function escapeLike(text: string): string {
 /** Digit-group separators people type in a 法人番号, as in ./corporate-number.ts. */
 const NUMBER_SEPARATORS = /[\-\u2010-\u2015\u2212\u30fc\uff70]/g;
 
-/** Hiragana typed into the search box should find readings stored in katakana. */
-function hiraganaToKatakana(text: string): string {
-  return text.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-}
-
 /**
  * One word of the query as the forms it may take in `search_text` (the database's NFKC, lower-cased name,
- * kana and 法人番号): as typed; without the legal form ("株式会社津軽醸造" finds "株式会社 津軽醸造"); hiragana
- * as katakana; digits without hyphens.
+ * kana and 法人番号): as typed; without the legal form ("株式会社津軽醸造" finds "株式会社 津軽醸造"); as a
+ * kana reading is stored (hiragana as katakana, ./normalize-kana.ts); digits without hyphens.
  */
 function spellingsOf(word: string): string[] {
-  const spellings = [word, normalizeCompanyName(word), hiraganaToKatakana(word)];
+  const spellings = [word, normalizeCompanyName(word), normalizeKanaReading(word)];
   const digits = word.replace(NUMBER_SEPARATORS, "");
   if (/^[0-9]+$/.test(digits)) spellings.push(digits);
   return [...new Set(spellings.filter((s) => s !== ""))];

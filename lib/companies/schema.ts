@@ -12,6 +12,7 @@ import {
   versionField,
 } from "@/lib/validation/form-fields";
 import { isValidCorporateNumber, normalizeCorporateNumber } from "./corporate-number";
+import { normalizeKanaReading } from "./normalize-kana";
 
 /**
  * 法人番号 as typed: full-width digits, spaces and hyphens are accepted and normalized to 13 ASCII digits;
@@ -58,6 +59,14 @@ const websiteField = optionalText(500).refine((value) => {
   }
 }, "validation.url");
 
+/**
+ * A kana reading (フリガナ), stored in one form whatever the IME typed (./normalize-kana.ts): hiragana and
+ * half-width katakana are found by the same searches as the full-width katakana they become.
+ */
+function kanaReading(max: number) {
+  return optionalText(max).transform((value) => (typeof value === "string" ? normalizeKanaReading(value) : value));
+}
+
 /** A checkbox on an edit form: absent means "not sent" — the form posts a hidden "false" before the box. */
 function optionalCheckbox() {
   return checkbox().optional();
@@ -67,7 +76,7 @@ function optionalCheckbox() {
 const companyFields = {
   corporateNumber: corporateNumberField,
   name: requiredText(200),
-  nameKana: optionalText(200),
+  nameKana: kanaReading(200),
   prefectureCode: prefectureCodeField,
   city: optionalText(100),
   address: optionalText(300),
@@ -144,7 +153,7 @@ export const saveContactSchema = z
     id: z.preprocess((v) => (v === "" ? undefined : v), recordId().optional()),
     version: z.preprocess((v) => (v === "" ? undefined : v), versionField().optional()),
     name: requiredText(100),
-    nameKana: optionalText(100),
+    nameKana: kanaReading(100),
     title: optionalText(100),
     /** Absent on an edit: left as it is (the edit form posts a hidden "false" before the box). */
     isRepresentative: optionalCheckbox(),

@@ -26,6 +26,26 @@ describe.each(TEST_ENGINES)("editing a company, its contacts and IP rights (%s)"
     runAction(action, input, { actorUserId: actor.userId, db: t.db });
   const reread = async (id: string) => (await t.db.select().from(companies).where(eq(companies.id, id)))[0]!;
 
+  describe("the kana reading", () => {
+    it("is stored in full-width katakana when an edit types it in hiragana or half-width katakana", async () => {
+      const company = await f.company({ name: "株式会社 能都酒造", createdBy: people.ishikawaCoordinator });
+      const first = await run(updateCompany, people.ishikawaCoordinator, { id: company.id, version: 1, name: company.name, prefectureCode: 17, nameKana: "のと　しゅぞう" });
+      expect(first).toMatchObject({ ok: true });
+      expect((await reread(company.id)).nameKana).toBe("ノト シュゾウ");
+      const second = await run(updateCompany, people.ishikawaCoordinator, { id: company.id, version: 2, name: company.name, prefectureCode: 17, nameKana: "ﾉﾄｼｭｿﾞｳ" });
+      expect(second).toMatchObject({ ok: true });
+      expect((await reread(company.id)).nameKana).toBe("ノトシュゾウ");
+    });
+
+    it("is stored in full-width katakana for a contact person too", async () => {
+      const company = await f.company({ name: "株式会社 門前漆工", createdBy: people.ishikawaCoordinator });
+      const saved = await run(saveContact, people.ishikawaCoordinator, { companyId: company.id, name: "門前 花子", nameKana: "もんぜん　ﾊﾅｺ" });
+      expect(saved).toMatchObject({ ok: true });
+      const [contact] = await t.db.select().from(companyContacts).where(eq(companyContacts.companyId, company.id));
+      expect(contact!.nameKana).toBe("モンゼン ハナコ");
+    });
+  });
+
   describe("the stale-edit conflict", () => {
     it("saves an edit made against the current version, bumps the version and audits before and after", async () => {
       const company = await f.company({ name: "株式会社 珠洲塩業", createdBy: people.ishikawaCoordinator });

@@ -127,11 +127,16 @@ export function keyList(maxItems: number) {
 }
 
 /**
- * The one-time key a form generates when it is rendered: a second submit of the same form carries the same
- * key and finds the first record instead of creating another.
+ * The one-time key of a create or log request (a UUID): a second submit of the same form carries the same
+ * key and finds the first record instead of creating another. Required, so that protection never depends on
+ * the caller remembering it: forms get theirs rendered by the server (lib/validation/idempotency-key.ts),
+ * API clients send one per record they mean to create.
  */
 export function idempotencyKey() {
-  return z.preprocess((v) => blankToNull(v) ?? undefined, z.guid().optional());
+  return z.preprocess(
+    (v) => blankToNull(v) ?? undefined,
+    z.guid({ error: (issue) => (issue.input === undefined ? "validation.idempotencyKey.required" : "validation.idempotencyKey.invalid") }),
+  );
 }
 
 /** The version an edit form read, for optimistic concurrency. */

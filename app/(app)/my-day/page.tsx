@@ -16,12 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** How far ahead 「今後」 looks. */
+/** How far ahead 「今後」 looks; what is due after that is under 「それ以降」. */
 const UPCOMING_DAYS = 14;
 
 /**
  * My day (今日のタスク): the signed-in user's open next actions across every case they may still open, as
- * 期限超過 / 今日 / 今後, each completed in one click. Only the user's own actions: they are the assignee, so
+ * 期限超過 / 今日 / 今後 / それ以降, each completed in one click. Only the user's own actions: they are the assignee, so
  * they may complete them (the server checks again).
  */
 export default async function MyDayPage() {
@@ -52,6 +52,7 @@ export default async function MyDayPage() {
             { key: "overdue", title: t("overdue"), tone: "overdue", empty: t("noneOverdue"), rows: day.overdue.map(rowOf) },
             { key: "today", title: t("today"), tone: "today", empty: t("noneToday"), rows: day.today.map(rowOf) },
             { key: "upcoming", title: t("upcoming", { days: UPCOMING_DAYS }), tone: "upcoming", empty: t("noneUpcoming"), rows: day.upcoming.map(rowOf) },
+            { key: "later", title: t("later", { days: UPCOMING_DAYS }), tone: "plain", empty: t("noneLater"), rows: day.later.map(rowOf) },
           ]}
         />
       </div>

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { completeNextAction } from "@/lib/activities/complete-next-action";
@@ -120,7 +121,7 @@ const own = ownedBy;
 
 export const ACTION_CASES: readonly ActionCase[] = [
   // Companies.
-  action(createCompany, { own: () => ({ name: "マトリクス新規株式会社", prefectureCode: 17 }) }),
+  action(createCompany, { own: () => ({ name: "マトリクス新規株式会社", prefectureCode: 17, idempotencyKey: randomUUID() }) }),
   action(checkCompanyDuplicates, { own: () => ({ name: "マトリクス新規株式会社", prefectureCode: 17 }), readsOnly: true }),
   action(updateCompany, {
     own: (w, a) => ({ id: own(w, a).company.id, version: 1, name: own(w, a).company.name, prefectureCode: 17, industry: "製造業" }),
@@ -142,8 +143,8 @@ export const ACTION_CASES: readonly ActionCase[] = [
 
   // Cases.
   action(openCase, {
-    own: (w, a) => ({ companyId: own(w, a).company.id, title: "新しい支援案件" }),
-    other: (r) => ({ companyId: r.company.id, title: "新しい支援案件" }),
+    own: (w, a) => ({ companyId: own(w, a).company.id, title: "新しい支援案件", idempotencyKey: randomUUID() }),
+    other: (r) => ({ companyId: r.company.id, title: "新しい支援案件", idempotencyKey: randomUUID() }),
   }),
   action(updateCase, {
     own: (w, a) => ({ id: own(w, a).case.id, version: 1, title: "改題した案件" }),
@@ -173,8 +174,8 @@ export const ACTION_CASES: readonly ActionCase[] = [
 
   // Activities and next actions.
   action(logActivity, {
-    own: (w, a) => ({ caseId: own(w, a).case.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問した" }),
-    other: (r) => ({ caseId: r.case.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問した" }),
+    own: (w, a) => ({ caseId: own(w, a).case.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問した", idempotencyKey: randomUUID() }),
+    other: (r) => ({ caseId: r.case.id, kind: "visit", occurredAt: "2025-05-01T10:00:00+09:00", summary: "訪問した", idempotencyKey: randomUUID() }),
     otherTargets: EVERY_OTHER,
   }),
   action(completeNextAction, {
@@ -382,7 +383,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       return {
         url: `/api/v1/cases/${id}/activities`,
         params: { id },
-        body: { kind: "call", occurredAt: "2025-05-01T10:00:00+09:00", summary: "電話で確認" },
+        body: { kind: "call", occurredAt: "2025-05-01T10:00:00+09:00", summary: "電話で確認", idempotencyKey: randomUUID() },
       };
     },
     targets: NEIGHBOURS,

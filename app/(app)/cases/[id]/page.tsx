@@ -9,6 +9,7 @@ import { can } from "@/lib/authz/can";
 import { findSelectableUsersForActor, getCaseForActor, RECENT_ACTIVITY_LIMIT } from "@/lib/cases/queries";
 import { formatDate, formatDateTime } from "@/lib/format/datetime";
 import { todayInJst } from "@/lib/format/fiscal-year";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { ActivityTimeline } from "@/components/activities/activity-timeline";
 import { dueOf } from "@/components/activities/due-of";
 import { NextActionList } from "@/components/activities/next-action-list";
@@ -116,6 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     members={members}
                     me={{ id: actor.userId, name: actor.name }}
                     renderedAt={jstNowLocal()}
+                    idempotencyKey={newIdempotencyKey()}
                     action={logActivityAction}
                   />
                 )}

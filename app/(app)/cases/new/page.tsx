@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { findSelectableUsersForActor, findTeamsOfActor } from "@/lib/cases/queries";
 import { getCompanyForActor } from "@/lib/companies/queries";
 import { listThemes } from "@/lib/dashboard/reference";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { CaseForm } from "@/components/cases/case-form";
 import { Button } from "@/components/ui/button";
@@ -56,6 +57,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
           <CaseForm
             mode="open"
             companyId={company.id}
+            idempotencyKey={newIdempotencyKey()}
             me={{ id: actor.userId, name: actor.name }}
             people={people}
             teams={teams}

@@ -5,6 +5,7 @@ import { ChevronLeft } from "lucide-react";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { listPrefectures } from "@/lib/dashboard/reference";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { CompanyForm, type CompanyFormValues } from "@/components/companies/company-form";
 import { Button } from "@/components/ui/button";
@@ -52,6 +53,7 @@ export default async function NewCompanyPage({ searchParams }: { searchParams: P
             mode="create"
             action={createCompanyAction}
             checkDuplicates={checkCompanyDuplicatesAction}
+            idempotencyKey={newIdempotencyKey()}
             prefectures={prefectures}
             initial={initial}
             cancelHref="/companies"
