@@ -13,6 +13,7 @@ import { updateCase } from "@/lib/cases/update-case";
 import { changeUserRole } from "@/lib/admin/change-user-role";
 import { expectAuditLogRefusal } from "@/lib/test/audit-log";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { handleAuditExportRequest } from "./export";
 import {
@@ -281,7 +282,7 @@ describe.each(TEST_ENGINES)("the audit trail (%s)", (engine) => {
       });
       const logged = await runAction(
         logActivity,
-        { caseId: inpitCase.id, kind: "meeting", occurredAt: "2025-06-02T10:00:00+09:00", summary: SUMMARY },
+        keyed({ caseId: inpitCase.id, kind: "meeting", occurredAt: "2025-06-02T10:00:00+09:00", summary: SUMMARY }),
         { actorUserId: a.attorney.userId, db: t.db },
       );
       if (!logged.ok) throw new Error(logged.message);
