@@ -92,6 +92,8 @@ test("a move from a stale board is refused, names the stage the case is in now, 
   await page.goto(boardUrl(title));
   await cardIn(page, "discovery", title).getByRole("button", { name: `「${title}」を課題整理へ進める` }).click();
   await expectOnlyIn(page, "assessment", title);
+  // The server has answered (and this board holds the stored card) before the colleague acts.
+  await expect(page.getByText("ステージを「課題整理」に変更しました。")).toBeVisible();
 
   // A colleague, in their own session, moves the case on first.
   const colleague = await openSession();

@@ -28,7 +28,8 @@ interface CaseBoardProps {
   stageListHref: Partial<Record<CaseStage, string>>;
 }
 
-type Move = { id: string; to: CaseStage };
+/** A move as the user asked for it: `version` is the version of the card they saw. */
+type Move = { id: string; to: CaseStage; version: number };
 
 /**
  * ステージボード: a column per stage. Cards move by their buttons (keyboard and screen readers), by the dialog
@@ -44,9 +45,12 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const [dropTarget, setDropTarget] = useState<CaseStage | null>(null);
 
-  const [shown, applyMove] = useOptimistic(columns, (state: BoardColumn[], { id, to }: Move) => {
+  const [shown, applyMove] = useOptimistic(columns, (state: BoardColumn[], { id, to, version }: Move) => {
     const item = state.flatMap((c) => c.items).find((i) => i.id === id);
-    if (!item) return state;
+    // The stored board changed under the pending move (its own answer, or someone else's change): show what is
+    // stored. Re-applying the move there would show the old stage with the new version, and the next move from
+    // that card would then pass the version check although the user never saw the stage it overwrites.
+    if (!item || item.version !== version) return state;
     return state.map((column) => {
       if (column.stage === item.stage) return { ...column, items: column.items.filter((i) => i.id !== id), total: column.total - 1 };
       if (column.stage === to) return { ...column, items: [{ ...item, stage: to }, ...column.items], total: column.total + 1 };
@@ -62,7 +66,7 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
       return;
     }
     startTransition(async () => {
-      applyMove({ id: item.id, to });
+      applyMove({ id: item.id, to, version: item.version });
       // On success the server action refreshes the page with the stored board; on failure the optimistic
       // move ends with the transition and the card returns to where it is stored.
       await move(caseRef, to);
