@@ -46,6 +46,7 @@ const ACCOUNTS = {
   inpit: "inpit.ishikawa@example.jp",
   jpaa: "jpaa.hokuriku@example.jp",
   jcci: "jcci.kanazawa@example.jp",
+  jpo: "jpo@example.jp",
 } as const;
 type AccountKey = keyof typeof ACCOUNTS;
 /** A case id that exists nowhere: the case page then renders the app shell's not-found, after one primary-key lookup. */
@@ -184,6 +185,15 @@ function scenarios(f: Fixtures): Scenario[] {
     {
       name: "dashboard 経産局 (meti.chubu)",
       account: "meti",
+      kind: "read",
+      surface: "page",
+      expectStatus: 200,
+      requests: get("/dashboard"),
+      probe: async (db, actor) => [await getMetiOverview(db, actor), await getPrefectureMapForActor(db, actor, fiscalYearOf(todayInJst()))],
+    },
+    {
+      name: "dashboard 経産局, national level (jpo)",
+      account: "jpo",
       kind: "read",
       surface: "page",
       expectStatus: 200,
