@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { errorsFor, refusalOf, typedText } from "./form-state";
 import { useActionForm, type ServerFormAction } from "./use-action-form";
 
@@ -24,6 +25,8 @@ interface ConfidentialSectionProps {
   notes: ConfidentialNoteView[];
   /** Members write notes; a referral receiver whose consent covers them only reads. */
   canWrite: boolean;
+  /** The note form's one-time key, rendered by the server (newIdempotencyKey()): a double submit adds one note. */
+  idempotencyKey: string;
   action: ServerFormAction<{ id: string }>;
 }
 
@@ -32,9 +35,16 @@ interface ConfidentialSectionProps {
  * this only for those who may read the notes (the case's members, or a live referral whose consent covers
  * them) — and rendering it was recorded in the audit log, which the section says.
  */
-export function ConfidentialSection({ caseId, notes, canWrite, action }: ConfidentialSectionProps) {
+export function ConfidentialSection({ caseId, notes, canWrite, idempotencyKey: renderedKey, action }: ConfidentialSectionProps) {
   const t = useTranslations("cases.confidential");
-  const { result, formKey, formRef, dispatch, pending } = useActionForm(action, { onSuccess: () => toast.success(t("added")) });
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
+  const { result, formKey, formRef, dispatch, pending } = useActionForm(action, {
+    onSuccess: () => {
+      toast.success(t("added"));
+      // The next note is another record.
+      renewKey();
+    },
+  });
   const refusal = refusalOf(result);
   return (
     <Card className="border-warning/60" data-testid="confidential-notes">
@@ -66,6 +76,7 @@ export function ConfidentialSection({ caseId, notes, canWrite, action }: Confide
         {canWrite ? (
           <form key={formKey} ref={formRef} action={dispatch} noValidate className="grid gap-2">
             <input type="hidden" name="caseId" value={caseId} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
             {refusal && !errorsFor(result, "body") ? (
               <Alert variant="destructive">
                 <AlertCircle aria-hidden />

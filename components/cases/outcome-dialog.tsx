@@ -12,20 +12,32 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { IP_RIGHT_KINDS } from "@/components/companies/ip-right-dialog";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { errorsFor, refusalOf, typedText } from "./form-state";
 import { useActionForm, type ServerFormAction } from "./use-action-form";
 
 export const OUTCOME_KINDS = ["ip_filing", "ip_registration", "contract", "license", "funding", "other"] as const;
 
+interface OutcomeDialogProps {
+  caseId: string;
+  today: string;
+  /** The form's one-time key, rendered by the server (newIdempotencyKey()): a double submit records one outcome. */
+  idempotencyKey: string;
+  action: ServerFormAction<{ id: string; version: number }>;
+}
+
 /** 成果の記録: an IP filing or registration (with its number), a contract, a licence, funding obtained. */
-export function OutcomeDialog({ caseId, today, action }: { caseId: string; today: string; action: ServerFormAction<{ id: string; version: number }> }) {
+export function OutcomeDialog({ caseId, today, idempotencyKey: renderedKey, action }: OutcomeDialogProps) {
   const t = useTranslations("cases.outcomes");
   const tk = useTranslations("companies.ipKinds");
   const [open, setOpen] = useState(false);
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const { result, formKey, formRef, dispatch, pending } = useActionForm(action, {
     onSuccess: () => {
       setOpen(false);
       toast.success(t("saved"));
+      // The next outcome recorded with this dialog is another record.
+      renewKey();
     },
   });
   const [kind, setKind] = useState<string>("ip_filing");
@@ -60,6 +72,7 @@ export function OutcomeDialog({ caseId, today, action }: { caseId: string; today
         </DialogHeader>
         <form key={formKey} ref={formRef} action={dispatch} noValidate className="grid gap-4">
           <input type="hidden" name="caseId" value={caseId} />
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {refusal ? (
             <Alert variant="destructive">
               <AlertCircle aria-hidden />

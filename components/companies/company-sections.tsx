@@ -123,17 +123,19 @@ interface ContactsSectionProps {
   company: CompanyDetail;
   canWrite: boolean;
   saveContactAction: ServerFormAction<{ id: string; version: number }>;
+  /** The add dialog's one-time key, rendered by the page (newIdempotencyKey()). */
+  idempotencyKey: string;
 }
 
 /** Contact people are personal data: the query leaves them out entirely (undefined) for those who may not see them. */
-export function CompanyContactsSection({ company, canWrite, saveContactAction }: ContactsSectionProps) {
+export function CompanyContactsSection({ company, canWrite, saveContactAction, idempotencyKey }: ContactsSectionProps) {
   const t = useTranslations();
   if (!company.contacts) return null;
   return (
     <Card data-testid="company-contacts">
       <CardHeader className={sectionHeader}>
         <CardTitle id="company-contacts">{t("companies.detail.contacts")}</CardTitle>
-        {canWrite ? <ContactDialog companyId={company.id} action={saveContactAction} /> : null}
+        {canWrite ? <ContactDialog companyId={company.id} action={saveContactAction} idempotencyKey={idempotencyKey} /> : null}
       </CardHeader>
       <CardContent>
         {company.contacts.length === 0 ? (
@@ -183,16 +185,18 @@ interface IpRightsSectionProps {
   locale: Locale;
   canWrite: boolean;
   saveIpRightAction: ServerFormAction<{ id: string; version: number }>;
+  /** The add dialog's one-time key, rendered by the page (newIdempotencyKey()). */
+  idempotencyKey: string;
 }
 
-export function CompanyIpRightsSection({ company, locale, canWrite, saveIpRightAction }: IpRightsSectionProps) {
+export function CompanyIpRightsSection({ company, locale, canWrite, saveIpRightAction, idempotencyKey }: IpRightsSectionProps) {
   const t = useTranslations();
   const label = (group: "ipKinds" | "ipStatus", key: string) => (t.has(`companies.${group}.${key}`) ? t(`companies.${group}.${key}`) : key);
   return (
     <Card>
       <CardHeader className={sectionHeader}>
         <CardTitle id="company-ip-rights">{t("companies.detail.ipRights")}</CardTitle>
-        {canWrite ? <IpRightDialog companyId={company.id} action={saveIpRightAction} /> : null}
+        {canWrite ? <IpRightDialog companyId={company.id} action={saveIpRightAction} idempotencyKey={idempotencyKey} /> : null}
       </CardHeader>
       <CardContent>
         {company.ipRights.length === 0 ? (

@@ -8,6 +8,7 @@ import type { CompanyContactItem } from "@/lib/companies/queries";
 import { ConflictNotice, type ConflictRow } from "@/components/cases/conflict-notice";
 import { errorsFor, refusalOf, typedChecked, typedText } from "@/components/cases/form-state";
 import { useActionForm, type ServerFormAction } from "@/components/cases/use-action-form";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -18,22 +19,32 @@ import { Textarea } from "@/components/ui/textarea";
 
 export const CONTACT_METHODS = ["any", "email", "phone", "visit", "post", "none"] as const;
 
-interface ContactDialogProps {
+type ContactDialogProps = {
   companyId: string;
   action: ServerFormAction<{ id: string; version: number }>;
-  /** The contact to edit, with its version; without it the dialog adds a contact. */
-  contact?: CompanyContactItem;
-}
+} & (
+  | {
+      /** The contact to edit, with its version. */
+      contact: CompanyContactItem;
+      idempotencyKey?: undefined;
+    }
+  | {
+      contact?: undefined;
+      /** Adding a contact: the form's one-time key, rendered by the server (newIdempotencyKey()). */
+      idempotencyKey: string;
+    }
+);
 
 const FIELDS = ["name", "nameKana", "title", "email", "phone", "preferredContactMethod", "notes"] as const;
 
 /** 担当者の追加・編集 — personal data (APPI): the server writes it only for those who may read the company's contacts. */
-export function ContactDialog({ companyId, action, contact }: ContactDialogProps) {
+export function ContactDialog({ companyId, action, contact, idempotencyKey: renderedKey }: ContactDialogProps) {
   const t = useTranslations("companies.contacts");
   const tm = useTranslations("companies.contactMethods");
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(contact?.version);
   const [conflictRows, setConflictRows] = useState<ConflictRow[]>([]);
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const { result, formKey, formRef, dispatch, pending } = useActionForm(action, {
     onResult: (outcome) => {
       if (outcome.ok || outcome.code !== "conflict" || !outcome.current || !contact) return;
@@ -51,6 +62,8 @@ export function ContactDialog({ companyId, action, contact }: ContactDialogProps
     onSuccess: () => {
       setOpen(false);
       toast.success(contact ? t("saved") : t("added"));
+      // The next contact added with this dialog is another record.
+      if (!contact) renewKey();
     },
   });
   const refusal = refusalOf(result);
@@ -83,7 +96,9 @@ export function ContactDialog({ companyId, action, contact }: ContactDialogProps
               <input type="hidden" name="id" value={contact.id} />
               <input type="hidden" name="version" value={version} />
             </>
-          ) : null}
+          ) : (
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          )}
           {refusal?.code === "conflict" ? (
             <ConflictNotice rows={conflictRows} message={refusal.message} />
           ) : refusal ? (

@@ -8,6 +8,7 @@ import type { IpRightItem } from "@/lib/companies/queries";
 import { ConflictNotice, type ConflictRow } from "@/components/cases/conflict-notice";
 import { errorsFor, refusalOf, typedText } from "@/components/cases/form-state";
 import { useActionForm, type ServerFormAction } from "@/components/cases/use-action-form";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -20,20 +21,31 @@ export const IP_RIGHT_STATUSES = ["preparing", "filed", "examination", "register
 
 const FIELDS = ["kind", "title", "applicationNumber", "registrationNumber", "status", "filedOn", "registeredOn"] as const;
 
-interface IpRightDialogProps {
+type IpRightDialogProps = {
   companyId: string;
   action: ServerFormAction<{ id: string; version: number }>;
-  right?: IpRightItem;
-}
+} & (
+  | {
+      /** The right to edit, with its version. */
+      right: IpRightItem;
+      idempotencyKey?: undefined;
+    }
+  | {
+      right?: undefined;
+      /** Adding a right: the form's one-time key, rendered by the server (newIdempotencyKey()). */
+      idempotencyKey: string;
+    }
+);
 
 /** 保有知財の登録・編集: kind, title, application or registration number, status. */
-export function IpRightDialog({ companyId, action, right }: IpRightDialogProps) {
+export function IpRightDialog({ companyId, action, right, idempotencyKey: renderedKey }: IpRightDialogProps) {
   const t = useTranslations("companies.ipRightForm");
   const tk = useTranslations("companies.ipKinds");
   const ts = useTranslations("companies.ipStatus");
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState(right?.version);
   const [conflictRows, setConflictRows] = useState<ConflictRow[]>([]);
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const show = (field: (typeof FIELDS)[number], value: unknown) => {
     const text = value === null || value === undefined ? "" : String(value);
     if (!text) return "";
@@ -58,6 +70,8 @@ export function IpRightDialog({ companyId, action, right }: IpRightDialogProps) 
     onSuccess: () => {
       setOpen(false);
       toast.success(t("saved"));
+      // The next right added with this dialog is another record.
+      if (!right) renewKey();
     },
   });
   const refusal = refusalOf(result);
@@ -95,7 +109,9 @@ export function IpRightDialog({ companyId, action, right }: IpRightDialogProps) 
               <input type="hidden" name="id" value={right.id} />
               <input type="hidden" name="version" value={version} />
             </>
-          ) : null}
+          ) : (
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          )}
           {refusal?.code === "conflict" ? (
             <ConflictNotice rows={conflictRows} message={refusal.message} />
           ) : refusal ? (

@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { RecordConsentForm } from "./record-consent-form";
 
-/** 「同意を記録」: the consent form in a dialog, for the company and case pages. Closes once the consent is stored. */
-export function RecordConsentDialog({ companyId, companyName, today }: { companyId: string; companyName: string; today: string }) {
+/**
+ * 「同意を記録」: the consent form in a dialog, for the company and case pages. Closes once the consent is stored.
+ * `idempotencyKey` is the form's one-time key, rendered by the server component (newIdempotencyKey()).
+ */
+export function RecordConsentDialog({ companyId, companyName, today, idempotencyKey }: { companyId: string; companyName: string; today: string; idempotencyKey: string }) {
   const t = useTranslations("consents");
   const [open, setOpen] = useState(false);
   return (
@@ -24,7 +27,7 @@ export function RecordConsentDialog({ companyId, companyName, today }: { company
           <DialogTitle>{t("recordTitle")}</DialogTitle>
           <DialogDescription>{t("recordDescription", { company: companyName })}</DialogDescription>
         </DialogHeader>
-        <RecordConsentForm companyId={companyId} today={today} idPrefix="consent-dialog" onRecorded={() => setOpen(false)} />
+        <RecordConsentForm companyId={companyId} today={today} idempotencyKey={idempotencyKey} idPrefix="consent-dialog" onRecorded={() => setOpen(false)} />
       </DialogContent>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import type { ConsentMethod } from "@/lib/referrals/schema";
 import { errorsFor, formLevelErrors, typedChecked, typedText } from "@/components/cases/form-state";
 import { useActionForm } from "@/components/cases/use-action-form";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -27,6 +28,8 @@ interface RecordConsentFormProps {
   companyId: string;
   /** Today in Japan ('YYYY-MM-DD'), from the server: the default date and the latest allowed. */
   today: string;
+  /** The consent's one-time key, rendered by the server (newIdempotencyKey()): a double submit records one consent. */
+  idempotencyKey: string;
   /** Called with the new consent's id, e.g. to select it in the referral form. */
   onRecorded?: (consentId: string) => void;
   /** Shown beside the submit button, e.g. a "cancel" that closes the dialog. */
@@ -39,12 +42,15 @@ interface RecordConsentFormProps {
  * profile is always part of a consent; confidential notes need the consultation summary too (the schema says
  * why). The server checks all of it again; this form explains it and keeps what was typed on a refusal.
  */
-export function RecordConsentForm({ companyId, today, onRecorded, secondaryAction, idPrefix = "consent" }: RecordConsentFormProps) {
+export function RecordConsentForm({ companyId, today, idempotencyKey: renderedKey, onRecorded, secondaryAction, idPrefix = "consent" }: RecordConsentFormProps) {
   const t = useTranslations("consents");
   const tc = useTranslations("common");
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const { result, formKey, dispatch, pending } = useActionForm(recordConsentAction, {
     onSuccess: (data) => {
       toast.success(t("recorded"));
+      // The next consent recorded with this form is another record.
+      renewKey();
       onRecorded?.(data.id);
     },
   });
@@ -58,6 +64,7 @@ export function RecordConsentForm({ companyId, today, onRecorded, secondaryActio
   return (
     <form key={formKey} action={dispatch} className="grid gap-4" data-testid="record-consent-form" noValidate>
       <input type="hidden" name="companyId" value={companyId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {result && !result.ok ? (
         <Alert variant="destructive">
           <AlertCircle aria-hidden />

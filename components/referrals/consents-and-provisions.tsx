@@ -8,6 +8,7 @@ import { formatDate, formatShortDate } from "@/lib/format/datetime";
 import { todayInJst } from "@/lib/format/fiscal-year";
 import { findConsentsForCompany } from "@/lib/referrals/form-options";
 import { findProvisionsForCompany } from "@/lib/referrals/provisions";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { ConsentScopeList } from "@/components/consents/consent-scope-list";
 import { RecordConsentDialog } from "@/components/consents/record-consent-dialog";
@@ -61,7 +62,7 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
         </div>
         {mayRecord || maySend ? (
           <div className="flex flex-wrap gap-2">
-            {mayRecord ? <RecordConsentDialog companyId={company.id} companyName={company.name} today={todayInJst()} /> : null}
+            {mayRecord ? <RecordConsentDialog companyId={company.id} companyName={company.name} today={todayInJst()} idempotencyKey={newIdempotencyKey()} /> : null}
             {maySend ? (
               <Button asChild size="sm">
                 <Link href={newReferralHref({ companyId: company.id, caseId })}>

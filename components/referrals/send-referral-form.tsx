@@ -58,6 +58,10 @@ interface SendReferralFormProps {
   /** Today in Japan, 'YYYY-MM-DD': the consent form's default and the earliest follow-up date. */
   today: string;
   mayRecordConsent: boolean;
+  /** The referral's one-time key, rendered by the server (in the HTML before hydration). */
+  idempotencyKey: string;
+  /** The inline consent form's own one-time key, likewise. */
+  consentIdempotencyKey: string;
 }
 
 /**
@@ -73,7 +77,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
   const tc = useTranslations("common");
   const router = useRouter();
   const invalidate = useInvalidateReferralData();
-  const [idempotencyKey] = useIdempotencyKey();
+  const [idempotencyKey, renewKey] = useIdempotencyKey(props.idempotencyKey);
 
   const prefilledOrg = recipients.find((r) => r.id === prefill.toOrgId);
   const initialParty = prefilledOrg?.partyKind ?? (parties.some((p) => p.key === prefill.toParty) ? prefill.toParty! : "");
@@ -88,7 +92,9 @@ export function SendReferralForm(props: SendReferralFormProps) {
 
   const { result, formKey, dispatch, pending } = useActionForm(sendReferralAction, {
     onSuccess: (data) => {
-      toast.success(t(data.duplicate ? "alreadySent" : "sent", { code: data.code }));
+      toast.success(t(data.replayed ? "alreadySent" : "sent", { code: data.code }));
+      // Back to this page from the router cache is a new referral: it must not find this one.
+      renewKey();
       void invalidate();
       router.push(`/referrals/${data.id}`);
     },
@@ -224,6 +230,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
                 <RecordConsentForm
                   companyId={company.id}
                   today={today}
+                  idempotencyKey={props.consentIdempotencyKey}
                   idPrefix="inline-consent"
                   onRecorded={(id) => {
                     setConsentId(id);
@@ -436,7 +443,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
               {t("consentGateHint")}
             </p>
           ) : null}
-          <Button type="submit" disabled={pending || !idempotencyKey} data-testid="send-referral-submit">
+          <Button type="submit" disabled={pending} data-testid="send-referral-submit">
             {pending ? <Loader2 aria-hidden className="animate-spin" /> : <Send aria-hidden />}
             {mode === "external" ? t("submitLogged") : t("submit")}
           </Button>

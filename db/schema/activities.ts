@@ -136,10 +136,15 @@ export const confidentialNotes = pgTable(
     authorUserId: uuid()
       .notNull()
       .references(() => users.id),
+    /** The note form's one-time key: a double submit finds the first note instead of adding a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
-  (t) => [index().on(t.caseId, t.createdAt)],
+  (t) => [
+    index().on(t.caseId, t.createdAt),
+    uniqueIndex().on(t.authorUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type ConfidentialNote = typeof confidentialNotes.$inferSelect;
 

@@ -155,9 +155,16 @@ export const outcomes = pgTable(
     description: text().notNull(),
     achievedOn: date().notNull(),
     recordedByUserId: uuid().references(() => users.id),
+    /** The outcome form's one-time key: a double submit finds the first outcome instead of recording a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
-  (t) => [index().on(t.caseId), index().on(t.companyId), index().on(t.kind, t.achievedOn)],
+  (t) => [
+    index().on(t.caseId),
+    index().on(t.companyId),
+    index().on(t.kind, t.achievedOn),
+    uniqueIndex().on(t.recordedByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type Outcome = typeof outcomes.$inferSelect;

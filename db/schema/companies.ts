@@ -97,10 +97,16 @@ export const companyContacts = pgTable(
     phone: text(),
     preferredContactMethod: contactMethod().notNull().default("any"),
     notes: text(),
+    createdByUserId: uuid().references(() => users.id),
+    /** The add form's one-time key: a double submit finds the first contact instead of adding a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
-  (t) => [index().on(t.companyId)],
+  (t) => [
+    index().on(t.companyId),
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type CompanyContact = typeof companyContacts.$inferSelect;
 
@@ -130,9 +136,15 @@ export const ipRights = pgTable(
     status: ipRightStatus().notNull(),
     filedOn: date(),
     registeredOn: date(),
+    createdByUserId: uuid().references(() => users.id),
+    /** The add form's one-time key: a double submit finds the first right instead of adding a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
-  (t) => [index().on(t.companyId)],
+  (t) => [
+    index().on(t.companyId),
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type IpRight = typeof ipRights.$inferSelect;

@@ -1,5 +1,7 @@
-import { boolean, index, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, smallint, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { partyKinds, prefectures, regionalBlocks } from "./reference";
+import { users } from "./users";
 import { timestamps, version } from "./_shared";
 
 /**
@@ -17,9 +19,18 @@ export const organizations = pgTable(
     prefectureCode: smallint().references(() => prefectures.code),
     isSystem: boolean().notNull().default(false),
     isActive: boolean().notNull().default(true),
+    /** The administrator who registered it (null for the seeded network). */
+    createdByUserId: uuid().references((): AnyPgColumn => users.id),
+    /** The registration form's one-time key: a double submit finds the first organization instead of creating a second. */
+    idempotencyKey: text(),
     ...timestamps,
     ...version,
   },
-  (t) => [index().on(t.partyKindKey), index().on(t.blockCode), index().on(t.prefectureCode)],
+  (t) => [
+    index().on(t.partyKindKey),
+    index().on(t.blockCode),
+    index().on(t.prefectureCode),
+    uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type Organization = typeof organizations.$inferSelect;

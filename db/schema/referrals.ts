@@ -35,9 +35,14 @@ export const consents = pgTable(
       .notNull()
       .references(() => organizations.id),
     revokedAt: timestamp({ withTimezone: true }),
+    /** The consent form's one-time key: a double submit finds the first consent instead of recording a second. */
+    idempotencyKey: text(),
     ...timestamps,
   },
-  (t) => [index().on(t.companyId)],
+  (t) => [
+    index().on(t.companyId),
+    uniqueIndex().on(t.recordedByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 export type Consent = typeof consents.$inferSelect;
 
@@ -102,6 +107,7 @@ export const referrals = pgTable(
     outcomeFeedback: text(),
     withdrawnAt: timestamp({ withTimezone: true }),
     withdrawReason: text(),
+    /** The sending form's one-time key: a double submit finds the first referral instead of sending a second. */
     idempotencyKey: text(),
     ...timestamps,
     ...version,

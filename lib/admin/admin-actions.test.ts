@@ -9,6 +9,7 @@ import { loadActor, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { addPartyKind } from "./add-party-kind";
 import { changeUserRole } from "./change-user-role";
 import { inviteUser } from "./invite-user";
@@ -237,25 +238,25 @@ describe.each(TEST_ENGINES)("user and organization administration (%s)", (engine
 
   describe("organizations", () => {
     it("creates one in a prefecture, taking the block from the prefecture", async () => {
-      const result = await runAction(saveOrganization, { nameJa: "福井商工会議所", partyKindKey: "jcci", prefectureCode: "18" }, as(admin));
+      const result = await runAction(saveOrganization, keyed({ nameJa: "福井商工会議所", partyKindKey: "jcci", prefectureCode: "18" }), as(admin));
       if (!result.ok) throw new Error(result.message);
       const [org] = await t.db.select().from(organizations).where(eq(organizations.id, result.data.id));
       expect(org).toMatchObject({ nameJa: "福井商工会議所", partyKindKey: "jcci", prefectureCode: 18, blockCode: "kinki", isActive: true });
     });
 
     it("creates a national body without block or prefecture", async () => {
-      const result = await runAction(saveOrganization, { nameJa: "特許庁 地域政策室", partyKindKey: "meti" }, as(admin));
+      const result = await runAction(saveOrganization, keyed({ nameJa: "特許庁 地域政策室", partyKindKey: "meti" }), as(admin));
       if (!result.ok) throw new Error(result.message);
       const [org] = await t.db.select().from(organizations).where(eq(organizations.id, result.data.id));
       expect(org).toMatchObject({ blockCode: null, prefectureCode: null });
     });
 
     it("refuses a prefecture outside the chosen block, and an unknown party kind", async () => {
-      expect(await runAction(saveOrganization, { nameJa: "x", partyKindKey: "inpit", blockCode: "tohoku", prefectureCode: 17 }, as(admin))).toMatchObject({
+      expect(await runAction(saveOrganization, keyed({ nameJa: "x", partyKindKey: "inpit", blockCode: "tohoku", prefectureCode: 17 }), as(admin))).toMatchObject({
         ok: false,
         fieldErrors: { prefectureCode: ["都道府県が選んだブロックに含まれていません。"] },
       });
-      expect(await runAction(saveOrganization, { nameJa: "x", partyKindKey: "unknown" }, as(admin))).toMatchObject({
+      expect(await runAction(saveOrganization, keyed({ nameJa: "x", partyKindKey: "unknown" }), as(admin))).toMatchObject({
         ok: false,
         fieldErrors: { partyKindKey: [expect.any(String)] },
       });
@@ -295,7 +296,7 @@ describe.each(TEST_ENGINES)("user and organization administration (%s)", (engine
     it("are managed by administrators only", async () => {
       const before = await auditCount();
       for (const actor of [network.actors.bureauManager, network.actors.ishikawaManager, network.actors.chamberAdvisor]) {
-        expect(await runAction(saveOrganization, { nameJa: "x", partyKindKey: "jcci" }, as(actor))).toMatchObject({ ok: false, code: "forbidden" });
+        expect(await runAction(saveOrganization, keyed({ nameJa: "x", partyKindKey: "jcci" }), as(actor))).toMatchObject({ ok: false, code: "forbidden" });
         expect(await runAction(setOrganizationActive, { organizationId: actor.orgId, version: 1, active: false }, as(actor))).toMatchObject({
           ok: false,
           code: "forbidden",
@@ -312,7 +313,7 @@ describe.each(TEST_ENGINES)("user and organization administration (%s)", (engine
       const kinds = await t.db.select().from(partyKinds).where(eq(partyKinds.key, "smea"));
       expect(kinds[0]).toMatchObject({ nameJa: "中小企業庁", isActive: true });
 
-      const created = await runAction(saveOrganization, { nameJa: "中小企業庁 知財支援室", partyKindKey: "smea" }, as(admin));
+      const created = await runAction(saveOrganization, keyed({ nameJa: "中小企業庁 知財支援室", partyKindKey: "smea" }), as(admin));
       if (!created.ok) throw new Error(created.message);
       const invited = await invite({ organizationId: created.data.id, role: "coordinator" });
       if (!invited.ok) throw new Error(invited.message);

@@ -48,23 +48,50 @@ async function resolvePlacement(tx: Tx, input: SaveOrganizationInput) {
   return { partyKindKey: input.partyKindKey, blockCode, prefectureCode };
 }
 
+/** What saving an organization answers; `replayed` when a double-submitted registration found the first. */
+export interface SavedOrganization {
+  id: string;
+  version: number;
+  replayed: boolean;
+}
+
 /**
  * 組織の登録と編集: name, party kind, regional block, prefecture. The system organization of the
  * administrators is not edited here (it has no party, and the scopes rely on that). Edits carry the version
- * they read; a stale one is refused with the organization as it is now.
+ * they read; a stale one is refused with the organization as it is now. Registering carries the form's
+ * one-time key: a double submit returns the first organization and creates nothing.
  */
 export const saveOrganization = defineAction({
   name: "organization.save",
   permission: "organization:manage",
   schema: saveOrganizationSchema,
-  handler: async ({ tx, input, audit }) => {
+  handler: async ({ actor, tx, input, audit, declareUnchanged }): Promise<SavedOrganization> => {
+    if (input.id === undefined && input.idempotencyKey) {
+      const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+      if (replayed) {
+        declareUnchanged();
+        return replayed;
+      }
+    }
+
     const placement = await resolvePlacement(tx, input);
     const values = { nameJa: input.nameJa, nameEn: input.nameEn ?? null, ...placement };
 
     if (input.id === undefined) {
-      const [created] = await tx.insert(organizations).values(values).returning();
-      await audit({ action: "organization.create", entityType: "organization", entityId: created!.id, after: auditViewOfOrganization(created!) });
-      return { id: created!.id, version: created!.version };
+      const [created] = await tx
+        .insert(organizations)
+        .values({ ...values, createdByUserId: actor.userId, idempotencyKey: input.idempotencyKey })
+        // A concurrent second submit waits here for the first to commit, inserts nothing, and finds the first.
+        .onConflictDoNothing()
+        .returning();
+      if (!created) {
+        const first = input.idempotencyKey ? await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey) : undefined;
+        if (!first) throw new Error("organization insert conflicted, yet no organization has its idempotency key");
+        declareUnchanged();
+        return first;
+      }
+      await audit({ action: "organization.create", entityType: "organization", entityId: created.id, after: auditViewOfOrganization(created) });
+      return { id: created.id, version: created.version, replayed: false };
     }
 
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, input.id)).for("update");
@@ -82,6 +109,15 @@ export const saveOrganization = defineAction({
       before: auditViewOfOrganization(before),
       after: auditViewOfOrganization(after!),
     });
-    return { id: after!.id, version: after!.version };
+    return { id: after!.id, version: after!.version, replayed: false };
   },
 });
+
+async function findByIdempotencyKey(tx: Tx, userId: string, key: string): Promise<SavedOrganization | undefined> {
+  const [first] = await tx
+    .select({ id: organizations.id, version: organizations.version })
+    .from(organizations)
+    .where(and(eq(organizations.createdByUserId, userId), eq(organizations.idempotencyKey, key)))
+    .limit(1);
+  return first ? { ...first, replayed: true } : undefined;
+}

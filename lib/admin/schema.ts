@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { userRole } from "@/db/schema";
-import { checkbox, choice, optionalText, recordId, requiredText, versionField } from "@/lib/validation/form-fields";
+import {
+  checkbox,
+  choice,
+  CREATING_NEEDS_KEY,
+  creatingHasKey,
+  idempotencyKeyToCreate,
+  optionalText,
+  recordId,
+  requiredText,
+  versionField,
+} from "@/lib/validation/form-fields";
 
 /**
  * Input of the administration actions (users, organizations, party kinds), as the admin forms post it.
@@ -60,8 +70,11 @@ export const saveOrganizationSchema = z
       (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.normalize("NFKC"))) : v),
       z.number({ error: "validation.prefecture" }).int("validation.prefecture").min(1, "validation.prefecture").max(47, "validation.prefecture").optional(),
     ),
+    /** Creating: the form's one-time key, so that a double submit creates one organization. */
+    idempotencyKey: idempotencyKeyToCreate(),
   })
-  .refine((input) => input.id === undefined || input.version !== undefined, { path: ["version"], message: "validation.version" });
+  .refine((input) => input.id === undefined || input.version !== undefined, { path: ["version"], message: "validation.version" })
+  .refine(creatingHasKey, CREATING_NEEDS_KEY);
 export type SaveOrganizationInput = z.output<typeof saveOrganizationSchema>;
 
 export const setOrganizationActiveSchema = z.object({ organizationId: recordId(), version: versionField(), active: checkbox() });

@@ -301,7 +301,7 @@ describe.each(TEST_ENGINES)("the audit trail (%s)", (engine) => {
       if (!own.ok) throw new Error(own.message);
 
       // A 秘匿メモ written by the desk's coordinator, a member; the desk's manager may open the case but is no member.
-      const noted = await runAction(addConfidentialNote, { caseId: inpitCase.id, body: "金型の未出願の改良点" }, { actorUserId: a.ishikawaCoordinator.userId, db: t.db });
+      const noted = await runAction(addConfidentialNote, keyed({ caseId: inpitCase.id, body: "金型の未出願の改良点" }), { actorUserId: a.ishikawaCoordinator.userId, db: t.db });
       if (!noted.ok) throw new Error(noted.message);
     });
 

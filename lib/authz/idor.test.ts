@@ -111,11 +111,11 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
           update: await attempt(updateCase, actor, { id: caseId, version: 1, title: "乗っ取り" }),
           stage: await attempt(changeCaseStage, actor, { caseId, version: 1, toStage: "closed" }),
           members: await attempt(setCaseMembers, actor, { caseId, version: 1, leadUserId: actor.userId, memberIds: [] }),
-          outcome: await attempt(recordOutcome, actor, { caseId, kind: "contract", description: "x", achievedOn: "2025-05-01" }),
-          note: await attempt(addConfidentialNote, actor, { caseId, body: "x" }),
+          outcome: await attempt(recordOutcome, actor, keyed({ caseId, kind: "contract", description: "x", achievedOn: "2025-05-01" })),
+          note: await attempt(addConfidentialNote, actor, keyed({ caseId, body: "x" })),
           activity: await attempt(logActivity, actor, keyed({ caseId, kind: "call", occurredAt: "2025-05-01T10:00:00+09:00", summary: "x" })),
           nextAction: await attempt(completeNextAction, actor, { nextActionId: victim.nextAction.id }),
-          referral: await attempt(sendReferral, actor, { caseId, consentId: victim.consent.id, toOrgId: network.orgs.toyamaInpit.id, service: "other", reason: "x" }),
+          referral: await attempt(sendReferral, actor, keyed({ caseId, consentId: victim.consent.id, toOrgId: network.orgs.toyamaInpit.id, service: "other", reason: "x" })),
         };
         for (const [door, code] of Object.entries(results)) expect(code, `${who}: ${door}`).toBe("not_found");
       }
@@ -140,7 +140,7 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
     });
 
     it("refuses the contacts of a company the chamber can find but whose people it may not see (APPI)", async () => {
-      expect(await attempt(saveContact, a.chamberAdvisor, { companyId: victim.company.id, name: "追加" })).toBe("not_found");
+      expect(await attempt(saveContact, a.chamberAdvisor, keyed({ companyId: victim.company.id, name: "追加" }))).toBe("not_found");
       expect(await attempt(saveContact, a.chamberAdvisor, { companyId: victim.company.id, id: victim.contact.id, version: 1, name: "書き換え" })).toBe("not_found");
     });
 
@@ -214,13 +214,13 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
   describe("companies", () => {
     it("are not found for 弁理士会 without a referral or case, even in its own prefecture", async () => {
       expect((await get(getCompany, a.attorney, `/api/v1/companies/${victim.chamberCompany.id}`, { id: victim.chamberCompany.id })).status).toBe(404);
-      expect(await attempt(recordConsent, a.attorney, { companyId: victim.chamberCompany.id, obtainedOn: "2025-05-01", method: "written" })).toBe("not_found");
+      expect(await attempt(recordConsent, a.attorney, keyed({ companyId: victim.chamberCompany.id, obtainedOn: "2025-05-01", method: "written" }))).toBe("not_found");
     });
 
     it("are not found for a desk of another block", async () => {
       const far = await f.user(await f.organization({ party: "inpit", prefecture: 43 }));
       expect((await get(getCompany, far, `/api/v1/companies/${victim.company.id}`, { id: victim.company.id })).status).toBe(404);
-      expect(await attempt(recordConsent, far, { companyId: victim.company.id, obtainedOn: "2025-05-01", method: "written" })).toBe("not_found");
+      expect(await attempt(recordConsent, far, keyed({ companyId: victim.company.id, obtainedOn: "2025-05-01", method: "written" }))).toBe("not_found");
     });
   });
 

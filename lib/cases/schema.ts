@@ -80,6 +80,7 @@ export const recordOutcomeSchema = z
     amountYen: optionalInteger(0, 2_147_483_647),
     description: requiredText(2000),
     achievedOn: requiredDate(),
+    idempotencyKey: idempotencyKey(),
   })
   .superRefine((input, ctx) => {
     if (IP_OUTCOMES.includes(input.kind) && !input.ipKind) {
@@ -101,4 +102,5 @@ export const recordOutcomeSchema = z
 export const addConfidentialNoteSchema = z.object({
   caseId: recordId(),
   body: requiredText(20_000),
+  idempotencyKey: idempotencyKey(),
 });

@@ -7,6 +7,7 @@ import { runAction, type ActionDefinition } from "@/lib/authz/action";
 import { todayInJst } from "@/lib/format/fiscal-year";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { addConfidentialNote } from "./add-confidential-note";
 import { changeCaseStage } from "./change-case-stage";
 import { recordOutcome } from "./record-outcome";
@@ -223,23 +224,23 @@ describe.each(TEST_ENGINES)("working on a case (%s)", (engine) => {
   describe("outcomes", () => {
     it("records an IP filing against the case and its company, and asks for the application number", async () => {
       const kase = await ishikawaCase("accompanying");
-      const missing = await run(recordOutcome, people.ishikawaCoordinator, {
+      const missing = await run(recordOutcome, people.ishikawaCoordinator, keyed({
         caseId: kase.id,
         kind: "ip_filing",
         ipKind: "patent",
         description: "麹の製法の特許出願",
         achievedOn: "2025-10-01",
-      });
+      }));
       expect(missing).toMatchObject({ ok: false, fieldErrors: { applicationNumber: ["出願番号を入力してください。"] } });
 
-      const recorded = await run(recordOutcome, people.ishikawaCoordinator, {
+      const recorded = await run(recordOutcome, people.ishikawaCoordinator, keyed({
         caseId: kase.id,
         kind: "ip_filing",
         ipKind: "patent",
         applicationNumber: "特願2025-123456",
         description: "麹の製法の特許出願",
         achievedOn: "2025-10-01",
-      });
+      }));
       expect(recorded).toMatchObject({ ok: true });
       const rows = await t.db.select().from(outcomes).where(eq(outcomes.caseId, kase.id));
       expect(rows).toEqual([expect.objectContaining({ companyId: company.id, kind: "ip_filing", applicationNumber: "特願2025-123456", recordedByUserId: people.ishikawaCoordinator.userId })]);
@@ -247,9 +248,9 @@ describe.each(TEST_ENGINES)("working on a case (%s)", (engine) => {
 
     it("records funding with its amount, and refuses a date in the future", async () => {
       const kase = await ishikawaCase("accompanying");
-      const future = await run(recordOutcome, people.ishikawaCoordinator, { caseId: kase.id, kind: "funding", amountYen: "3,000,000", description: "補助金", achievedOn: "2099-01-01" });
+      const future = await run(recordOutcome, people.ishikawaCoordinator, keyed({ caseId: kase.id, kind: "funding", amountYen: "3,000,000", description: "補助金", achievedOn: "2099-01-01" }));
       expect(future).toMatchObject({ ok: false, fieldErrors: { achievedOn: ["成果の日付に未来の日付は指定できません。"] } });
-      const funded = await run(recordOutcome, people.ishikawaCoordinator, { caseId: kase.id, kind: "funding", amountYen: "3,000,000", description: "補助金", achievedOn: "2025-08-01" });
+      const funded = await run(recordOutcome, people.ishikawaCoordinator, keyed({ caseId: kase.id, kind: "funding", amountYen: "3,000,000", description: "補助金", achievedOn: "2025-08-01" }));
       expect(funded).toMatchObject({ ok: true });
       expect((await t.db.select().from(outcomes).where(eq(outcomes.caseId, kase.id)))[0]).toMatchObject({ amountYen: 3_000_000, ipKind: null });
     });
@@ -260,7 +261,7 @@ describe.each(TEST_ENGINES)("working on a case (%s)", (engine) => {
 
     it("lets a member add one, auditing its id and length but never its text", async () => {
       const kase = await ishikawaCase();
-      const result = await run(addConfidentialNote, people.ishikawaCoordinator, { caseId: kase.id, body });
+      const result = await run(addConfidentialNote, people.ishikawaCoordinator, keyed({ caseId: kase.id, body }));
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
       expect(await t.db.select().from(confidentialNotes).where(eq(confidentialNotes.caseId, kase.id))).toEqual([
@@ -274,15 +275,15 @@ describe.each(TEST_ENGINES)("working on a case (%s)", (engine) => {
     it("refuses a colleague and the manager who see the case but are not members", async () => {
       const kase = await ishikawaCase();
       for (const outsider of [people.ishikawaColleague, people.ishikawaManager]) {
-        expect(await run(addConfidentialNote, outsider, { caseId: kase.id, body })).toMatchObject({ ok: false, code: "forbidden" });
+        expect(await run(addConfidentialNote, outsider, keyed({ caseId: kase.id, body }))).toMatchObject({ ok: false, code: "forbidden" });
       }
       expect(await t.db.select().from(confidentialNotes).where(eq(confidentialNotes.caseId, kase.id))).toEqual([]);
     });
 
     it("answers not found to another desk and refuses an administrator", async () => {
       const kase = await ishikawaCase();
-      expect(await run(addConfidentialNote, people.toyamaCoordinator, { caseId: kase.id, body })).toMatchObject({ ok: false, code: "not_found" });
-      expect(await run(addConfidentialNote, people.admin, { caseId: kase.id, body })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await run(addConfidentialNote, people.toyamaCoordinator, keyed({ caseId: kase.id, body }))).toMatchObject({ ok: false, code: "not_found" });
+      expect(await run(addConfidentialNote, people.admin, keyed({ caseId: kase.id, body }))).toMatchObject({ ok: false, code: "forbidden" });
       expect(await t.db.select().from(confidentialNotes).where(eq(confidentialNotes.caseId, kase.id))).toEqual([]);
     });
   });

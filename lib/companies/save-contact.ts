@@ -24,15 +24,31 @@ function currentContactValues(contact: CompanyContact): Record<string, unknown> 
   return current;
 }
 
+/** What saving a contact answers: the contact and its version; `replayed` when a double submit found the first. */
+export interface SavedContact {
+  id: string;
+  version: number;
+  replayed: boolean;
+}
+
 /**
  * 担当者・代表者の登録と編集. Contact people are personal data (APPI): only someone who may read the company's
- * contacts may write them, so that nobody can add to a list they are not allowed to see.
+ * contacts may write them, so that nobody can add to a list they are not allowed to see. Adding carries the
+ * form's one-time key: a double submit returns the first contact and adds nothing.
  */
 export const saveContact = defineAction({
   name: "contact.save",
   permission: "contact:write",
   schema: saveContactSchema,
-  handler: async ({ actor, tx, input, audit }) => {
+  handler: async ({ actor, tx, input, audit, declareUnchanged }): Promise<SavedContact> => {
+    if (input.id === undefined && input.idempotencyKey) {
+      const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+      if (replayed) {
+        declareUnchanged();
+        return replayed;
+      }
+    }
+
     await assertContactAccess(tx, actor, input.companyId);
     // Absent keys stay undefined, which drizzle leaves out of the SET: an edit changes only what it sent.
     const values = {
@@ -54,10 +70,20 @@ export const saveContact = defineAction({
           isRepresentative: input.isRepresentative ?? false,
           preferredContactMethod: input.preferredContactMethod ?? "any",
           companyId: input.companyId,
+          createdByUserId: actor.userId,
+          idempotencyKey: input.idempotencyKey,
         })
+        // A concurrent second submit waits here for the first to commit, inserts nothing, and finds the first.
+        .onConflictDoNothing()
         .returning();
-      await audit({ action: "contact.create", entityType: "company_contact", entityId: created!.id, after: created, meta: { companyId: input.companyId } });
-      return { id: created!.id, version: created!.version };
+      if (!created) {
+        const first = input.idempotencyKey ? await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey) : undefined;
+        if (!first) throw new Error("contact insert conflicted, yet no contact has its idempotency key");
+        declareUnchanged();
+        return first;
+      }
+      await audit({ action: "contact.create", entityType: "company_contact", entityId: created.id, after: created, meta: { companyId: input.companyId } });
+      return { id: created.id, version: created.version, replayed: false };
     }
 
     const [before] = await tx
@@ -73,9 +99,18 @@ export const saveContact = defineAction({
       .where(and(eq(companyContacts.id, before.id), eq(companyContacts.version, before.version)))
       .returning();
     await audit({ action: "contact.update", entityType: "company_contact", entityId: before.id, before, after, meta: { companyId: input.companyId } });
-    return { id: after!.id, version: after!.version };
+    return { id: after!.id, version: after!.version, replayed: false };
   },
 });
+
+async function findByIdempotencyKey(tx: Tx, userId: string, key: string): Promise<SavedContact | undefined> {
+  const [first] = await tx
+    .select({ id: companyContacts.id, version: companyContacts.version })
+    .from(companyContacts)
+    .where(and(eq(companyContacts.createdByUserId, userId), eq(companyContacts.idempotencyKey, key)))
+    .limit(1);
+  return first ? { ...first, replayed: true } : undefined;
+}
 
 async function assertContactAccess(tx: Tx, actor: Actor, companyId: string): Promise<void> {
   const [company] = await tx

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { companies, ipRights, type IpRight } from "@/db/schema";
 import { defineAction } from "@/lib/authz/action";
 import { ConflictError, NotFoundError } from "@/lib/authz/errors";
@@ -21,12 +22,30 @@ function currentIpRightValues(right: IpRight): Record<string, unknown> {
   return current;
 }
 
-/** 保有知財の登録と編集: kind, application or registration number, status. */
+/** What saving an IP right answers: the right and its version; `replayed` when a double submit found the first. */
+export interface SavedIpRight {
+  id: string;
+  version: number;
+  replayed: boolean;
+}
+
+/**
+ * 保有知財の登録と編集: kind, application or registration number, status. Adding carries the form's one-time
+ * key: a double submit returns the first right and adds nothing.
+ */
 export const saveIpRight = defineAction({
   name: "ip_right.save",
   permission: "company:update",
   schema: saveIpRightSchema,
-  handler: async ({ actor, tx, input, audit }) => {
+  handler: async ({ actor, tx, input, audit, declareUnchanged }): Promise<SavedIpRight> => {
+    if (input.id === undefined && input.idempotencyKey) {
+      const replayed = await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey);
+      if (replayed) {
+        declareUnchanged();
+        return replayed;
+      }
+    }
+
     const [company] = await tx
       .select({ id: companies.id })
       .from(companies)
@@ -46,10 +65,18 @@ export const saveIpRight = defineAction({
     if (input.id === undefined) {
       const [created] = await tx
         .insert(ipRights)
-        .values({ ...values, companyId: company.id })
+        .values({ ...values, companyId: company.id, createdByUserId: actor.userId, idempotencyKey: input.idempotencyKey })
+        // A concurrent second submit waits here for the first to commit, inserts nothing, and finds the first.
+        .onConflictDoNothing()
         .returning();
-      await audit({ action: "ip_right.create", entityType: "ip_right", entityId: created!.id, after: created, meta: { companyId: company.id } });
-      return { id: created!.id, version: created!.version };
+      if (!created) {
+        const first = input.idempotencyKey ? await findByIdempotencyKey(tx, actor.userId, input.idempotencyKey) : undefined;
+        if (!first) throw new Error("ip right insert conflicted, yet no right has its idempotency key");
+        declareUnchanged();
+        return first;
+      }
+      await audit({ action: "ip_right.create", entityType: "ip_right", entityId: created.id, after: created, meta: { companyId: company.id } });
+      return { id: created.id, version: created.version, replayed: false };
     }
 
     // A right still being prepared is an unfiled invention: ipRightScope hides it from those who may not see it.
@@ -66,6 +93,15 @@ export const saveIpRight = defineAction({
       .where(and(eq(ipRights.id, before.id), eq(ipRights.version, before.version)))
       .returning();
     await audit({ action: "ip_right.update", entityType: "ip_right", entityId: before.id, before, after, meta: { companyId: company.id } });
-    return { id: after!.id, version: after!.version };
+    return { id: after!.id, version: after!.version, replayed: false };
   },
 });
+
+async function findByIdempotencyKey(tx: Tx, userId: string, key: string): Promise<SavedIpRight | undefined> {
+  const [first] = await tx
+    .select({ id: ipRights.id, version: ipRights.version })
+    .from(ipRights)
+    .where(and(eq(ipRights.createdByUserId, userId), eq(ipRights.idempotencyKey, key)))
+    .limit(1);
+  return first ? { ...first, replayed: true } : undefined;
+}

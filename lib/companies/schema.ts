@@ -3,7 +3,10 @@ import { contactMethod, ipRightKind, ipRightStatus, type Company } from "@/db/sc
 import {
   checkbox,
   choice,
+  CREATING_NEEDS_KEY,
+  creatingHasKey,
   idempotencyKey,
+  idempotencyKeyToCreate,
   optionalDate,
   optionalInteger,
   optionalText,
@@ -161,11 +164,14 @@ export const saveContactSchema = z
     phone: optionalText(50),
     preferredContactMethod: choice(contactMethod.enumValues).optional(),
     notes: optionalText(2000),
+    /** Adding a contact: the form's one-time key, so that a double submit adds one contact. */
+    idempotencyKey: idempotencyKeyToCreate(),
   })
   .refine((input) => input.id === undefined || input.version !== undefined, {
     path: ["version"],
     message: "validation.version",
-  });
+  })
+  .refine(creatingHasKey, CREATING_NEEDS_KEY);
 
 /** 保有知財: an IP right the company holds or has applied for; with `id` and `version` an edit. */
 export const saveIpRightSchema = z
@@ -180,11 +186,14 @@ export const saveIpRightSchema = z
     status: choice(ipRightStatus.enumValues),
     filedOn: optionalDate(),
     registeredOn: optionalDate(),
+    /** Adding a right: the form's one-time key, so that a double submit adds one right. */
+    idempotencyKey: idempotencyKeyToCreate(),
   })
   .refine((input) => input.id === undefined || input.version !== undefined, {
     path: ["version"],
     message: "validation.version",
   })
+  .refine(creatingHasKey, CREATING_NEEDS_KEY)
   // A registered right is known by its registration number; without it the record cannot be checked.
   .refine((input) => input.status !== "registered" || Boolean(input.registrationNumber), {
     path: ["registrationNumber"],

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { runAction, type ActionDefinition } from "@/lib/authz/action";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
+import { keyed } from "@/lib/test/keyed";
 import { saveContact } from "./save-contact";
 import { saveIpRight } from "./save-ip-right";
 import { updateCompany } from "./update-company";
@@ -39,7 +40,7 @@ describe.each(TEST_ENGINES)("editing a company, its contacts and IP rights (%s)"
 
     it("is stored in full-width katakana for a contact person too", async () => {
       const company = await f.company({ name: "株式会社 門前漆工", createdBy: people.ishikawaCoordinator });
-      const saved = await run(saveContact, people.ishikawaCoordinator, { companyId: company.id, name: "門前 花子", nameKana: "もんぜん　ﾊﾅｺ" });
+      const saved = await run(saveContact, people.ishikawaCoordinator, keyed({ companyId: company.id, name: "門前 花子", nameKana: "もんぜん　ﾊﾅｺ" }));
       expect(saved).toMatchObject({ ok: true });
       const [contact] = await t.db.select().from(companyContacts).where(eq(companyContacts.companyId, company.id));
       expect(contact!.nameKana).toBe("モンゼン ハナコ");
@@ -130,14 +131,14 @@ describe.each(TEST_ENGINES)("editing a company, its contacts and IP rights (%s)"
   describe("contact people", () => {
     it("adds and edits a contact of a company the desk registered, with optimistic concurrency", async () => {
       const company = await f.company({ createdBy: people.ishikawaCoordinator });
-      const created = await run(saveContact, people.ishikawaCoordinator, {
+      const created = await run(saveContact, people.ishikawaCoordinator, keyed({
         companyId: company.id,
         name: "山田 花子",
         title: "総務部長",
         email: "hanako@example.jp",
         preferredContactMethod: "email",
         isRepresentative: "on",
-      });
+      }));
       expect(created).toMatchObject({ ok: true, data: { version: 1 } });
       if (!created.ok) return;
 
@@ -152,14 +153,14 @@ describe.each(TEST_ENGINES)("editing a company, its contacts and IP rights (%s)"
 
     it("refuses an invalid e-mail address next to the field", async () => {
       const company = await f.company({ createdBy: people.ishikawaCoordinator });
-      const result = await run(saveContact, people.ishikawaCoordinator, { companyId: company.id, name: "佐藤 一郎", email: "sato@" });
+      const result = await run(saveContact, people.ishikawaCoordinator, keyed({ companyId: company.id, name: "佐藤 一郎", email: "sato@" }));
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: ["メールアドレスの形式で入力してください。"] } });
     });
 
     it("does not let someone who may find the company but not read its contacts write one", async () => {
       // The chamber sees 石川's companies (company data is not personal data) but not their contact people.
       const company = await f.company({ createdBy: people.ishikawaCoordinator });
-      const result = await run(saveContact, people.chamberAdvisor, { companyId: company.id, name: "鈴木 次郎" });
+      const result = await run(saveContact, people.chamberAdvisor, keyed({ companyId: company.id, name: "鈴木 次郎" }));
       expect(result).toMatchObject({ ok: false, code: "not_found" });
       expect(await t.db.select().from(companyContacts).where(eq(companyContacts.companyId, company.id))).toHaveLength(0);
     });
@@ -168,17 +169,17 @@ describe.each(TEST_ENGINES)("editing a company, its contacts and IP rights (%s)"
   describe("IP rights", () => {
     it("records a right and refuses a registered one without its registration number", async () => {
       const company = await f.company({ createdBy: people.ishikawaCoordinator });
-      const filed = await run(saveIpRight, people.ishikawaCoordinator, {
+      const filed = await run(saveIpRight, people.ishikawaCoordinator, keyed({
         companyId: company.id,
         kind: "trademark",
         title: "能登ブルー",
         status: "filed",
         applicationNumber: "商願2025-012345",
         filedOn: "2025/6/1",
-      });
+      }));
       expect(filed).toMatchObject({ ok: true, data: { version: 1 } });
 
-      const registered = await run(saveIpRight, people.ishikawaCoordinator, { companyId: company.id, kind: "patent", title: "塩の製法", status: "registered" });
+      const registered = await run(saveIpRight, people.ishikawaCoordinator, keyed({ companyId: company.id, kind: "patent", title: "塩の製法", status: "registered" }));
       expect(registered).toMatchObject({
         ok: false,
         code: "invalid",

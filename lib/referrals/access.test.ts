@@ -8,6 +8,7 @@ import { getCaseForActor } from "@/lib/cases/queries";
 import { getCompanyForActor } from "@/lib/companies/queries";
 import { createFixtures, seedNetwork, type ConsentScopes, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { findProvisionsForCompany } from "./provisions";
 import { getReferralForActor } from "./queries";
 import { sendReferral } from "./send-referral";
@@ -51,14 +52,14 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
     const kase = await f.case({ company, lead: a.ishikawaCoordinator, summary: "新しい醸造装置の特許化を検討" });
     const note = await f.confidentialNote(kase, a.ishikawaCoordinator, "未出願: 発酵槽の温度制御の構成");
     const consent = await f.consent(company, a.ishikawaCoordinator, scopes);
-    const sent = await ok(sendReferral, a.ishikawaCoordinator, {
+    const sent = await ok(sendReferral, a.ishikawaCoordinator, keyed({
       ...(options.fromCase === false ? { companyId: company.id } : { caseId: kase.id }),
       consentId: consent.id,
       toOrgId: network.orgs.hokurikuJpaa.id,
       service: "attorney_consultation",
       reason: "特許出願の可否を相談したい",
       handoverNotes: "社長は来月の展示会前に方針を決めたい",
-    });
+    }));
     return { company, kase, note, consent, referralId: sent.id };
   }
 
@@ -229,14 +230,14 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
     it("records a logged referral's outside body as the recipient", async () => {
       const company = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
       const consent = await f.consent(company, a.ishikawaCoordinator);
-      await ok(sendReferral, a.ishikawaCoordinator, {
+      await ok(sendReferral, a.ishikawaCoordinator, keyed({
         companyId: company.id,
         consentId: consent.id,
         externalRecipient: "石川県よろず支援拠点",
         followUpOn: "2999-01-01",
         service: "management_consultation",
         reason: "販路開拓",
-      });
+      }));
       const [provision] = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, company.id))!;
       expect(provision).toMatchObject({ status: "logged", to: { external: "石川県よろず支援拠点" } });
     });

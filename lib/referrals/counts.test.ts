@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/authz/action";
 import { createFixtures, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { todayInJst } from "@/lib/format/fiscal-year";
 import { addCalendarDays } from "./business-days";
 import { countReferralsForOrg } from "./counts";
@@ -58,7 +59,7 @@ describe.each(TEST_ENGINES)("referral counts of an organization (%s)", (engine) 
     const followUpOn = addCalendarDays(todayInJst(), 3);
     const sent = await runAction(
       sendReferral,
-      { companyId: p.company.id, consentId: consent.id, externalRecipient: "よろず支援拠点 石川", followUpOn, service: "management_consultation", reason: "販路" },
+      keyed({ companyId: p.company.id, consentId: consent.id, externalRecipient: "よろず支援拠点 石川", followUpOn, service: "management_consultation", reason: "販路" }),
       { actorUserId: p.sender.userId, db: t.db },
     );
     expect(sent.ok).toBe(true);

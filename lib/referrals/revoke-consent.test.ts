@@ -8,6 +8,7 @@ import { getCaseForActor } from "@/lib/cases/queries";
 import { getCompanyForActor } from "@/lib/companies/queries";
 import { createFixtures, seedNetwork, type ConsentScopes, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { findConsentsForCompany } from "./form-options";
 import { findProvisionsForCompany } from "./provisions";
 import { getReferralForActor } from "./queries";
@@ -143,13 +144,13 @@ describe.each(TEST_ENGINES)("revoking a consent (%s)", (engine) => {
   describe("what the receivers of referrals on it keep", () => {
     async function acceptedReferral(scopes: ConsentScopes) {
       const world = await consentOfIshikawa(scopes);
-      const sent = await ok(sendReferral, a.ishikawaCoordinator, {
+      const sent = await ok(sendReferral, a.ishikawaCoordinator, keyed({
         caseId: world.kase.id,
         consentId: world.consent.id,
         toOrgId: network.orgs.hokurikuJpaa.id,
         service: "attorney_consultation",
         reason: "特許出願の可否を相談したい",
-      });
+      }));
       return { ...world, referralId: sent.id };
     }
 
@@ -196,13 +197,13 @@ describe.each(TEST_ENGINES)("revoking a consent (%s)", (engine) => {
     it("no new referral can be sent on it", async () => {
       const world = await consentOfIshikawa();
       await ok(revokeConsent, a.ishikawaCoordinator, { consentId: world.consent.id, reason: "撤回" });
-      const result = await run(sendReferral, a.ishikawaCoordinator, {
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({
         companyId: world.company.id,
         consentId: world.consent.id,
         toOrgId: network.orgs.hokurikuJpaa.id,
         service: "attorney_consultation",
         reason: "相談",
-      });
+      }));
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { consentId: [expect.stringContaining("撤回")] } });
     });
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { consentMethod, referralUrgency } from "@/db/schema";
 import { todayInJst } from "@/lib/format/fiscal-year";
+import { idempotencyKey } from "@/lib/validation/form-fields";
 import { REFERRAL_SERVICES } from "./services";
 
 /**
@@ -46,6 +47,8 @@ export const recordConsentInput = z
     /** Who gave consent for the company, e.g. 代表取締役 山田太郎 (personal data). */
     givenBy: optionalText(100),
     notes: optionalText(2000),
+    /** The form's one-time key: a double submit finds the first consent instead of recording a second. */
+    idempotencyKey: idempotencyKey(),
   })
   .refine((consent) => !consent.scopeConfidentialNotes || consent.scopeConsultationSummary, {
     path: ["scopeConfidentialNotes"],
@@ -89,7 +92,7 @@ export const sendReferralInput = z
     urgency: z.preprocess(blankToUndefined, z.enum(REFERRAL_URGENCIES).default("normal")),
     handoverNotes: optionalText(4000),
     /** The form's one-time key: a double submit finds the first referral instead of sending a second. */
-    idempotencyKey: optionalText(100),
+    idempotencyKey: idempotencyKey(),
   })
   .superRefine((input, ctx) => {
     if (!input.caseId && !input.companyId) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -8,6 +9,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { reiwaYearOfDate } from "@/lib/format/fiscal-year";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { respondByFor } from "./business-days";
 import { recordConsent } from "./record-consent";
 import { sendReferral } from "./send-referral";
@@ -51,14 +53,14 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
   describe("recording consent", () => {
     it("records the date, method and scopes, always with the basic profile, and audits it", async () => {
       const { company } = await ishikawaCase();
-      const result = await run(recordConsent, a.ishikawaCoordinator, {
+      const result = await run(recordConsent, a.ishikawaCoordinator, keyed({
         companyId: company.id,
         obtainedOn: "2026-04-10",
         method: "written",
         scopeConsultationSummary: "on",
         givenBy: "代表取締役 山田 太郎",
         notes: "同意書を受領",
-      });
+      }));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const [consent] = await t.db.select().from(consents).where(eq(consents.id, result.data.id));
@@ -81,16 +83,16 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("refuses a date in the future, a missing method, and confidential notes without the consultation summary", async () => {
       const { company } = await ishikawaCase();
       const before = await countRows(consents);
-      const future = await run(recordConsent, a.ishikawaCoordinator, { companyId: company.id, obtainedOn: "2999-01-01", method: "verbal" });
+      const future = await run(recordConsent, a.ishikawaCoordinator, keyed({ companyId: company.id, obtainedOn: "2999-01-01", method: "verbal" }));
       expect(future).toMatchObject({ ok: false, code: "invalid", fieldErrors: { obtainedOn: ["同意取得日に未来の日付は指定できません。"] } });
-      const noMethod = await run(recordConsent, a.ishikawaCoordinator, { companyId: company.id, obtainedOn: "2026-04-10" });
+      const noMethod = await run(recordConsent, a.ishikawaCoordinator, keyed({ companyId: company.id, obtainedOn: "2026-04-10" }));
       expect(noMethod).toMatchObject({ ok: false, code: "invalid", fieldErrors: { method: [expect.stringContaining("書面")] } });
-      const notesOnly = await run(recordConsent, a.ishikawaCoordinator, {
+      const notesOnly = await run(recordConsent, a.ishikawaCoordinator, keyed({
         companyId: company.id,
         obtainedOn: "2026-04-10",
         method: "electronic",
         scopeConfidentialNotes: true,
-      });
+      }));
       expect(notesOnly).toMatchObject({ ok: false, code: "invalid", fieldErrors: { scopeConfidentialNotes: [expect.stringContaining("相談概要")] } });
       expect(await countRows(consents)).toBe(before);
     });
@@ -98,10 +100,10 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("does not record consent for a company the actor cannot see", async () => {
       const company = await f.company({ prefecture: 13 }); // 東京: outside 石川's desk and unknown to 弁理士会
       for (const actor of [a.attorney, a.ishikawaCoordinator]) {
-        const result = await run(recordConsent, actor, { companyId: company.id, obtainedOn: "2026-04-10", method: "verbal" });
+        const result = await run(recordConsent, actor, keyed({ companyId: company.id, obtainedOn: "2026-04-10", method: "verbal" }));
         expect(result).toMatchObject({ ok: false, code: "not_found" });
       }
-      expect(await run(recordConsent, a.admin, { companyId: company.id, obtainedOn: "2026-04-10", method: "verbal" })).toMatchObject({
+      expect(await run(recordConsent, a.admin, keyed({ companyId: company.id, obtainedOn: "2026-04-10", method: "verbal" }))).toMatchObject({
         ok: false,
         code: "forbidden",
       });
@@ -112,7 +114,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("refuses a referral without a consent, and creates nothing", async () => {
       const { kase } = await ishikawaCase();
       const before = await Promise.all([countRows(referrals), countRows(referralEvents), countRows(auditLog)]);
-      const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { consentId: [expect.stringContaining("同意")] } });
       expect(await Promise.all([countRows(referrals), countRows(referralEvents), countRows(auditLog)])).toEqual(before);
     });
@@ -123,7 +125,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const othersConsent = await f.consent(other, a.ishikawaCoordinator, { consultationSummary: true });
       const before = await countRows(referrals);
       for (const consentId of [othersConsent.id, "00000000-0000-4000-8000-000000000000"]) {
-        const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId, ...referralTo(network.orgs.hokurikuJpaa.id) });
+        const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId, ...referralTo(network.orgs.hokurikuJpaa.id) }));
         expect(result).toMatchObject({
           ok: false,
           code: "invalid",
@@ -138,9 +140,9 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const revoked = await f.consent(company, a.ishikawaCoordinator, { consultationSummary: true }, true);
       const noProfile = await f.consent(company, a.ishikawaCoordinator, { basicProfile: false });
       const before = await Promise.all([countRows(referrals), countRows(notifications)]);
-      const revokedResult = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: revoked.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const revokedResult = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: revoked.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(revokedResult).toMatchObject({ ok: false, code: "invalid", fieldErrors: { consentId: [expect.stringContaining("撤回")] } });
-      const noProfileResult = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: noProfile.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const noProfileResult = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: noProfile.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(noProfileResult).toMatchObject({ ok: false, code: "invalid", fieldErrors: { consentId: [expect.stringContaining("基本情報")] } });
       expect(await Promise.all([countRows(referrals), countRows(notifications)])).toEqual(before);
     });
@@ -148,7 +150,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("accepts a consent recorded by another organization: the consent is the company's", async () => {
       const { company, kase } = await ishikawaCase();
       const byChamber = await f.consent(company, a.chamberAdvisor, { consultationSummary: true });
-      const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: byChamber.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: byChamber.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(result).toMatchObject({ ok: true, data: { status: "sent" } });
     });
   });
@@ -159,7 +161,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const consent = await f.consent(company, a.ishikawaCoordinator, { consultationSummary: true });
       const attorneyManager = await f.user(network.orgs.hokurikuJpaa, "manager", "北陸 会長");
       const attorneyAdmin = await f.user(network.orgs.hokurikuJpaa, "producer", "北陸 プロデューサー");
-      const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
 
@@ -179,7 +181,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       });
       expect(row!.code).toMatch(new RegExp(`^RF-R${reiwaYearOfDate(row!.sentAt)}-\\d{4}$`));
       expect(row!.respondBy).toBe(respondByFor(row!.sentAt));
-      expect(result.data).toMatchObject({ id: row!.id, code: row!.code, respondBy: row!.respondBy, duplicate: false });
+      expect(result.data).toMatchObject({ id: row!.id, code: row!.code, respondBy: row!.respondBy, replayed: false });
 
       const events = await t.db.select().from(referralEvents).where(eq(referralEvents.referralId, row!.id));
       expect(events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "sent", actorUserId: a.ishikawaCoordinator.userId })]);
@@ -200,13 +202,13 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("sends from a company without a case", async () => {
       const company = await f.company({ prefecture: 17, createdBy: a.chamberAdvisor });
       const consent = await f.consent(company, a.chamberAdvisor);
-      const result = await run(sendReferral, a.chamberAdvisor, {
+      const result = await run(sendReferral, a.chamberAdvisor, keyed({
         companyId: company.id,
         consentId: consent.id,
         toOrgId: network.orgs.ishikawaInpit.id,
         service: "ip_consultation",
         reason: "巡回訪問で商標の悩みを聞いた",
-      });
+      }));
       expect(result).toMatchObject({ ok: true, data: { status: "sent" } });
       if (!result.ok) return;
       const [row] = await t.db.select().from(referrals).where(eq(referrals.id, result.data.id));
@@ -218,7 +220,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const consent = await f.consent(company, a.ishikawaCoordinator);
       const results = await Promise.all(
         [a.ishikawaCoordinator, a.ishikawaColleague, a.ishikawaManager, a.ishikawaCoordinator, a.ishikawaColleague].map((actor) =>
-          run(sendReferral, actor, { caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) }),
+          run(sendReferral, actor, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) })),
         ),
       );
       const codes = results.map((r) => (r.ok ? r.data.code : r.message));
@@ -230,13 +232,13 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("turns a double submit into one referral: the second answer is the first referral", async () => {
       const { company, kase } = await ishikawaCase();
       const consent = await f.consent(company, a.ishikawaCoordinator);
-      const input = { caseId: kase.id, consentId: consent.id, idempotencyKey: `form-${engine}-1`, ...referralTo(network.orgs.hokurikuJpaa.id) };
+      const input = { caseId: kase.id, consentId: consent.id, idempotencyKey: randomUUID(), ...referralTo(network.orgs.hokurikuJpaa.id) };
       const before = await Promise.all([countRows(referrals), countRows(auditLog)]);
       const [first, second] = await Promise.all([run(sendReferral, a.ishikawaCoordinator, input), run(sendReferral, a.ishikawaCoordinator, input)]);
       expect(first.ok && second.ok).toBe(true);
       if (!first.ok || !second.ok) return;
       expect(first.data.id).toBe(second.data.id);
-      expect([first.data.duplicate, second.data.duplicate].sort()).toEqual([false, true]);
+      expect([first.data.replayed, second.data.replayed].sort()).toEqual([false, true]);
       expect(await Promise.all([countRows(referrals), countRows(auditLog)])).toEqual([before[0] + 1, before[1] + 1]);
       const told = await t.db.select().from(notifications).where(eq(notifications.entityId, first.data.id));
       const recipients = told.map((n) => n.userId);
@@ -253,10 +255,10 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const closed = await f.organization({ party: "jpaa", prefecture: 17, name: "閉鎖した室" });
       await t.db.update(organizations).set({ isActive: false }).where(eq(organizations.id, closed.id));
       const before = await countRows(referrals);
-      const self = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.ishikawaInpit.id) });
+      const self = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.ishikawaInpit.id) }));
       expect(self).toMatchObject({ ok: false, fieldErrors: { toOrgId: ["自機関には連携依頼を送れません。"] } });
       for (const toOrgId of [closed.id, f.systemOrgId, "00000000-0000-4000-8000-000000000001"]) {
-        const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, consentId: consent.id, ...referralTo(toOrgId) });
+        const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(toOrgId) }));
         expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { toOrgId: [expect.stringContaining("見つからない")] } });
       }
       expect(await countRows(referrals)).toBe(before);
@@ -265,13 +267,13 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("requires a known service and a reason", async () => {
       const { company, kase } = await ishikawaCase();
       const consent = await f.consent(company, a.ishikawaCoordinator);
-      const result = await run(sendReferral, a.ishikawaCoordinator, {
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({
         caseId: kase.id,
         consentId: consent.id,
         toOrgId: network.orgs.hokurikuJpaa.id,
         service: "何でも",
         reason: "  ",
-      });
+      }));
       expect(result).toMatchObject({
         ok: false,
         code: "invalid",
@@ -283,15 +285,15 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const { company, kase } = await ishikawaCase();
       const consent = await f.consent(company, a.ishikawaCoordinator);
       // 弁理士会 has no referral about this company yet: neither the case nor the company exists for it.
-      expect(await run(sendReferral, a.attorney, { caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) })).toMatchObject({
+      expect(await run(sendReferral, a.attorney, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) }))).toMatchObject({
         ok: false,
         code: "not_found",
       });
-      expect(await run(sendReferral, a.attorney, { companyId: company.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) })).toMatchObject({
+      expect(await run(sendReferral, a.attorney, keyed({ companyId: company.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) }))).toMatchObject({
         ok: false,
         code: "not_found",
       });
-      expect(await run(sendReferral, a.admin, { companyId: company.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) })).toMatchObject({
+      expect(await run(sendReferral, a.admin, keyed({ companyId: company.id, consentId: consent.id, ...referralTo(network.orgs.kanazawaJcci.id) }))).toMatchObject({
         ok: false,
         code: "forbidden",
       });
@@ -301,7 +303,7 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const { kase } = await ishikawaCase();
       const other = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
       const consent = await f.consent(other, a.ishikawaCoordinator);
-      const result = await run(sendReferral, a.ishikawaCoordinator, { caseId: kase.id, companyId: other.id, consentId: consent.id, ...referralTo(network.orgs.hokurikuJpaa.id) });
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, companyId: other.id, consentId: consent.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { companyId: [expect.stringContaining("案件")] } });
     });
   });
@@ -310,14 +312,14 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
     it("records the outside body and the follow-up date, with no answer date and nobody to notify", async () => {
       const { company, kase } = await ishikawaCase();
       const consent = await f.consent(company, a.ishikawaCoordinator);
-      const result = await run(sendReferral, a.ishikawaCoordinator, {
+      const result = await run(sendReferral, a.ishikawaCoordinator, keyed({
         caseId: kase.id,
         consentId: consent.id,
         externalRecipient: "石川県よろず支援拠点",
         followUpOn: "2999-06-01",
         service: "management_consultation",
         reason: "販路開拓の相談",
-      });
+      }));
       expect(result).toMatchObject({ ok: true, data: { status: "logged", respondBy: null } });
       if (!result.ok) return;
       const [row] = await t.db.select().from(referrals).where(eq(referrals.id, result.data.id));
@@ -329,17 +331,17 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       const { company, kase } = await ishikawaCase();
       const consent = await f.consent(company, a.ishikawaCoordinator);
       const base = { caseId: kase.id, consentId: consent.id, service: "other", reason: "金融機関への紹介" };
-      expect(await run(sendReferral, a.ishikawaCoordinator, { ...base, externalRecipient: "北國銀行" })).toMatchObject({
+      expect(await run(sendReferral, a.ishikawaCoordinator, keyed({ ...base, externalRecipient: "北國銀行" }))).toMatchObject({
         ok: false,
         fieldErrors: { followUpOn: [expect.stringContaining("フォローアップ")] },
       });
-      expect(await run(sendReferral, a.ishikawaCoordinator, { ...base, externalRecipient: "北國銀行", followUpOn: "2020-01-06" })).toMatchObject({
+      expect(await run(sendReferral, a.ishikawaCoordinator, keyed({ ...base, externalRecipient: "北國銀行", followUpOn: "2020-01-06" }))).toMatchObject({
         ok: false,
         fieldErrors: { followUpOn: [expect.stringContaining("過去")] },
       });
-      expect(await run(sendReferral, a.ishikawaCoordinator, base)).toMatchObject({ ok: false, fieldErrors: { toOrgId: [expect.any(String)] } });
+      expect(await run(sendReferral, a.ishikawaCoordinator, keyed(base))).toMatchObject({ ok: false, fieldErrors: { toOrgId: [expect.any(String)] } });
       expect(
-        await run(sendReferral, a.ishikawaCoordinator, { ...base, toOrgId: network.orgs.hokurikuJpaa.id, externalRecipient: "北國銀行", followUpOn: "2999-01-01" }),
+        await run(sendReferral, a.ishikawaCoordinator, keyed({ ...base, toOrgId: network.orgs.hokurikuJpaa.id, externalRecipient: "北國銀行", followUpOn: "2999-01-01" })),
       ).toMatchObject({ ok: false, fieldErrors: { externalRecipient: [expect.any(String)] } });
     });
   });

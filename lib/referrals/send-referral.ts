@@ -30,15 +30,14 @@ export const sendReferral = defineAction({
     // engines. Held until commit — a few milliseconds; referrals are sent a few times a day per organization.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('renkei.referrals.send'))`);
 
-    if (input.idempotencyKey) {
-      const [first] = await tx
-        .select({ id: referrals.id, code: referrals.code, status: referrals.status, respondBy: referrals.respondBy })
-        .from(referrals)
-        .where(and(eq(referrals.fromUserId, actor.userId), eq(referrals.idempotencyKey, input.idempotencyKey)));
-      if (first) {
-        declareUnchanged();
-        return { ...first, duplicate: true };
-      }
+    // A double-submitted form (same idempotency key) finds the first referral: nothing is sent twice.
+    const [first] = await tx
+      .select({ id: referrals.id, code: referrals.code, status: referrals.status, respondBy: referrals.respondBy })
+      .from(referrals)
+      .where(and(eq(referrals.fromUserId, actor.userId), eq(referrals.idempotencyKey, input.idempotencyKey)));
+    if (first) {
+      declareUnchanged();
+      return { ...first, replayed: true };
     }
 
     const company = await resolveCompany(tx, actor, input);
@@ -84,7 +83,7 @@ export const sendReferral = defineAction({
         sentAt,
         // A logged referral waits for nobody's answer: it has a follow-up date instead.
         respondBy: recipient ? respondByFor(sentAt) : null,
-        idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyKey: input.idempotencyKey,
       })
       .returning();
     if (!referral) throw new Error("referral insert returned no row");
@@ -106,7 +105,7 @@ export const sendReferral = defineAction({
       );
     }
 
-    return { id: referral.id, code: referral.code, status: referral.status, respondBy: referral.respondBy, duplicate: false };
+    return { id: referral.id, code: referral.code, status: referral.status, respondBy: referral.respondBy, replayed: false };
   },
 });
 

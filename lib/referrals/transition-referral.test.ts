@@ -6,6 +6,7 @@ import { runAction, type ActionDefinition, type ActionResult } from "@/lib/authz
 import type { Actor } from "@/lib/authz/actor";
 import { createFixtures, seedNetwork, type ConsentScopes, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
+import { keyed } from "@/lib/test/keyed";
 import { sendReferral } from "./send-referral";
 import { TRANSITIONS, type ReferralTransition } from "./state-machine";
 import {
@@ -50,13 +51,13 @@ describe.each(TEST_ENGINES)("referral transitions (%s)", (engine) => {
     const company = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
     const kase = await f.case({ company, lead: a.ishikawaCoordinator });
     const recorded = await f.consent(company, a.ishikawaCoordinator, consent);
-    const result = await run(sendReferral, a.ishikawaCoordinator, {
+    const result = await run(sendReferral, a.ishikawaCoordinator, keyed({
       caseId: kase.id,
       consentId: recorded.id,
       toOrgId: network.orgs.hokurikuJpaa.id,
       service: "prior_art_search",
       reason: "出願前の先行技術調査",
-    });
+    }));
     if (!result.ok) throw new Error(`send failed: ${result.message}`);
     return readReferral(result.data.id);
   }
@@ -71,14 +72,14 @@ describe.each(TEST_ENGINES)("referral transitions (%s)", (engine) => {
   async function logged(): Promise<Referral> {
     const company = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
     const consent = await f.consent(company, a.ishikawaCoordinator);
-    const result = await run(sendReferral, a.ishikawaCoordinator, {
+    const result = await run(sendReferral, a.ishikawaCoordinator, keyed({
       companyId: company.id,
       consentId: consent.id,
       externalRecipient: "北國銀行 金沢支店",
       followUpOn: "2999-01-15",
       service: "subsidy_funding",
       reason: "知財を活用した融資の相談",
-    });
+    }));
     if (!result.ok) throw new Error(`send failed: ${result.message}`);
     return readReferral(result.data.id);
   }

@@ -139,6 +139,20 @@ export function idempotencyKey() {
   );
 }
 
+/**
+ * The one-time key of a form that creates a record when it has no `id` and edits the record when it has one
+ * (a contact, an IP right, an organization): checked when given, required by `creatingHasKey` only to create.
+ */
+export function idempotencyKeyToCreate() {
+  return z.preprocess((v) => blankToNull(v) ?? undefined, z.guid({ error: "validation.idempotencyKey.invalid" }).optional());
+}
+
+/** With idempotencyKeyToCreate(): `.refine(creatingHasKey, CREATING_NEEDS_KEY)` on the form's schema. */
+export function creatingHasKey(input: { id?: unknown; idempotencyKey?: string }): boolean {
+  return input.id !== undefined || input.idempotencyKey !== undefined;
+}
+export const CREATING_NEEDS_KEY = { path: ["idempotencyKey"], message: "validation.idempotencyKey.required" };
+
 /** The version an edit form read, for optimistic concurrency. */
 export function versionField() {
   return requiredInteger(1, 2_147_483_647, "validation.version");

@@ -132,13 +132,13 @@ export const ACTION_CASES: readonly ActionCase[] = [
     other: (r, w, a) => ({ sourceId: r.company.id, sourceVersion: 1, targetId: own(w, a).company.id, targetVersion: 1 }),
   }),
   action(saveContact, {
-    own: (w, a) => ({ companyId: own(w, a).company.id, name: "新しい 担当者" }),
-    other: (r) => ({ companyId: r.company.id, name: "新しい 担当者" }),
+    own: (w, a) => ({ companyId: own(w, a).company.id, name: "新しい 担当者", idempotencyKey: randomUUID() }),
+    other: (r) => ({ companyId: r.company.id, name: "新しい 担当者", idempotencyKey: randomUUID() }),
     otherTargets: EVERY_OTHER,
   }),
   action(saveIpRight, {
-    own: (w, a) => ({ companyId: own(w, a).company.id, kind: "trademark", title: "新しい商標", status: "filed" }),
-    other: (r) => ({ companyId: r.company.id, kind: "trademark", title: "新しい商標", status: "filed" }),
+    own: (w, a) => ({ companyId: own(w, a).company.id, kind: "trademark", title: "新しい商標", status: "filed", idempotencyKey: randomUUID() }),
+    other: (r) => ({ companyId: r.company.id, kind: "trademark", title: "新しい商標", status: "filed", idempotencyKey: randomUUID() }),
   }),
 
   // Cases.
@@ -162,13 +162,13 @@ export const ACTION_CASES: readonly ActionCase[] = [
     otherTargets: EVERY_OTHER,
   }),
   action(recordOutcome, {
-    own: (w, a) => ({ caseId: own(w, a).case.id, kind: "contract", description: "ライセンス契約を締結", achievedOn: "2025-05-01" }),
-    other: (r) => ({ caseId: r.case.id, kind: "contract", description: "ライセンス契約を締結", achievedOn: "2025-05-01" }),
+    own: (w, a) => ({ caseId: own(w, a).case.id, kind: "contract", description: "ライセンス契約を締結", achievedOn: "2025-05-01", idempotencyKey: randomUUID() }),
+    other: (r) => ({ caseId: r.case.id, kind: "contract", description: "ライセンス契約を締結", achievedOn: "2025-05-01", idempotencyKey: randomUUID() }),
     otherTargets: EVERY_OTHER,
   }),
   action(addConfidentialNote, {
-    own: (w, a) => ({ caseId: own(w, a).case.id, body: "追加の秘匿メモ" }),
-    other: (r) => ({ caseId: r.case.id, body: "追加の秘匿メモ" }),
+    own: (w, a) => ({ caseId: own(w, a).case.id, body: "追加の秘匿メモ", idempotencyKey: randomUUID() }),
+    other: (r) => ({ caseId: r.case.id, body: "追加の秘匿メモ", idempotencyKey: randomUUID() }),
     otherTargets: EVERY_OTHER,
   }),
 
@@ -186,8 +186,8 @@ export const ACTION_CASES: readonly ActionCase[] = [
 
   // Consent and referrals.
   action(recordConsent, {
-    own: (w, a) => ({ companyId: own(w, a).company.id, obtainedOn: "2025-05-01", method: "written" }),
-    other: (r) => ({ companyId: r.company.id, obtainedOn: "2025-05-01", method: "written" }),
+    own: (w, a) => ({ companyId: own(w, a).company.id, obtainedOn: "2025-05-01", method: "written", idempotencyKey: randomUUID() }),
+    other: (r) => ({ companyId: r.company.id, obtainedOn: "2025-05-01", method: "written", idempotencyKey: randomUUID() }),
   }),
   action(revokeConsent, {
     own: (w, a) => ({ consentId: own(w, a).consent.id, reason: "代表者から撤回の申し出" }),
@@ -196,8 +196,22 @@ export const ACTION_CASES: readonly ActionCase[] = [
     otherTargets: EVERY_OTHER,
   }),
   action(sendReferral, {
-    own: (w, a) => ({ companyId: own(w, a).company.id, consentId: own(w, a).consent.id, toOrgId: w.partner.org.id, service: "ip_consultation", reason: "相談を依頼" }),
-    other: (r, w) => ({ companyId: r.company.id, consentId: r.consent.id, toOrgId: w.partner.org.id, service: "ip_consultation", reason: "相談を依頼" }),
+    own: (w, a) => ({
+      companyId: own(w, a).company.id,
+      consentId: own(w, a).consent.id,
+      toOrgId: w.partner.org.id,
+      service: "ip_consultation",
+      reason: "相談を依頼",
+      idempotencyKey: randomUUID(),
+    }),
+    other: (r, w) => ({
+      companyId: r.company.id,
+      consentId: r.consent.id,
+      toOrgId: w.partner.org.id,
+      service: "ip_consultation",
+      reason: "相談を依頼",
+      idempotencyKey: randomUUID(),
+    }),
   }),
   action(acceptReferral, {
     own: (w, a) => ({ referralId: own(w, a).inbound.sent.id }),
@@ -280,7 +294,7 @@ export const ACTION_CASES: readonly ActionCase[] = [
     otherExpect: () => "ok",
   }),
   action(saveOrganization, {
-    own: () => ({ nameJa: "新設 商工会議所", partyKindKey: "jcci", prefectureCode: 17 }),
+    own: () => ({ nameJa: "新設 商工会議所", partyKindKey: "jcci", prefectureCode: 17, idempotencyKey: randomUUID() }),
     other: (r) => ({ id: r.org.id, version: 1, nameJa: "INPIT 熊本（改称）", partyKindKey: "inpit", prefectureCode: 43 }),
     otherExpect: () => "ok",
   }),

@@ -6,6 +6,7 @@ import { AlertCircle, Loader2 } from "lucide-react";
 import { toast } from "sonner";
 import { formLevelErrors, type FormState } from "@/components/cases/form-state";
 import { useActionForm, type ServerFormAction } from "@/components/cases/use-action-form";
+import { useIdempotencyKey } from "@/components/activities/use-idempotency-key";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -19,6 +20,11 @@ export interface ActionDialogProps<T> {
   submitVariant?: ButtonProps["variant"];
   /** Hidden inputs: the record's id and the version the page showed. */
   hidden?: Record<string, string | number>;
+  /**
+   * A create form's one-time key, rendered by the server component (newIdempotencyKey()): every submit of the
+   * form carries it, so a double submit creates one record; it is renewed after a success.
+   */
+  idempotencyKey?: string;
   /** The visible fields, given the last result (to show errors and what was typed). */
   fields?: (result: FormState<T>) => React.ReactNode;
   /** The names of the fields rendered above: other field errors are shown at the top. */
@@ -43,6 +49,7 @@ export function ActionDialog<T>({
   submitLabel,
   submitVariant = "default",
   hidden = {},
+  idempotencyKey: renderedKey,
   fields,
   fieldNames = [],
   successMessage,
@@ -51,8 +58,11 @@ export function ActionDialog<T>({
   const t = useTranslations("admin");
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<{ data: T } | null>(null);
+  const [idempotencyKey, renewKey] = useIdempotencyKey(renderedKey);
   const { result, formKey, dispatch, pending } = useActionForm(action, {
     onSuccess: (data) => {
+      // The next record created with this dialog is another record.
+      if (renderedKey !== undefined) renewKey();
       if (successMessage) toast.success(successMessage(data));
       if (renderSuccess) setDone({ data });
       else setOpen(false);
@@ -94,6 +104,7 @@ export function ActionDialog<T>({
             {Object.entries(hidden).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
+            {renderedKey !== undefined ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
             {result && !result.ok ? (
               <Alert variant="destructive">
                 <AlertCircle aria-hidden />

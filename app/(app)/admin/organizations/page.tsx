@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { listOrganizationsForAdmin, listPartyKindsForAdmin } from "@/lib/admin/queries";
 import { requirePermission } from "@/lib/auth/session";
 import { listPrefectures, listRegionalBlocks } from "@/lib/dashboard/reference";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -45,7 +46,7 @@ export default async function AdminOrganizationsPage() {
       <PageHeader
         title={t("nav.organizations")}
         description={t("admin.organizations.description")}
-        actions={<OrganizationDialog {...options} />}
+        actions={<OrganizationDialog {...options} idempotencyKey={newIdempotencyKey()} />}
       />
       <div className="grid gap-6">
         <Table className="min-w-[60rem]" data-testid="admin-organizations">

@@ -164,7 +164,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Card>
             <CardHeader className="flex-row items-center justify-between gap-2">
               <CardTitle>{t("cases.outcomes.title")}</CardTitle>
-              {detail.mayEdit ? <OutcomeDialog caseId={detail.id} today={todayInJst()} action={recordOutcomeAction} /> : null}
+              {detail.mayEdit ? <OutcomeDialog caseId={detail.id} today={todayInJst()} idempotencyKey={newIdempotencyKey()} action={recordOutcomeAction} /> : null}
             </CardHeader>
             <CardContent>
               {detail.outcomes.length === 0 ? (
@@ -294,6 +294,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <ConfidentialSection
               caseId={detail.id}
               canWrite={isMember && can(actor, "confidential:write")}
+              idempotencyKey={newIdempotencyKey()}
               action={addConfidentialNoteAction}
               notes={detail.confidentialNotes.map((note) => ({
                 id: note.id,

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { getCompanyForActor } from "@/lib/companies/queries";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import {
@@ -88,8 +89,19 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-4 xl:grid-cols-2">
         <CompanyProfileSection company={company} locale={locale} />
         <CompanyCasesSection company={company} locale={locale} canOpenCase={can(actor, "case:create")} />
-        <CompanyContactsSection company={company} canWrite={can(actor, "contact:write")} saveContactAction={saveContactAction} />
-        <CompanyIpRightsSection company={company} locale={locale} canWrite={can(actor, "company:update")} saveIpRightAction={saveIpRightAction} />
+        <CompanyContactsSection
+          company={company}
+          canWrite={can(actor, "contact:write")}
+          saveContactAction={saveContactAction}
+          idempotencyKey={newIdempotencyKey()}
+        />
+        <CompanyIpRightsSection
+          company={company}
+          locale={locale}
+          canWrite={can(actor, "company:update")}
+          saveIpRightAction={saveIpRightAction}
+          idempotencyKey={newIdempotencyKey()}
+        />
         <ConsentsAndProvisions actor={actor} company={company} className="xl:col-span-2" />
       </div>
     </>

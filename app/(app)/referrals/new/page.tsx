@@ -12,6 +12,7 @@ import { todayInJst } from "@/lib/format/fiscal-year";
 import { findCaseRefForActor, findConsentsForCompany, listPartyKinds } from "@/lib/referrals/form-options";
 import { isReferralService } from "@/lib/referrals/services";
 import { suggestRecipients } from "@/lib/referrals/suggest-recipients";
+import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { newReferralHref } from "@/components/referrals/new-referral-href";
@@ -155,6 +156,8 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
         prefill={prefill}
         today={todayInJst()}
         mayRecordConsent={can(actor, "consent:record")}
+        idempotencyKey={newIdempotencyKey()}
+        consentIdempotencyKey={newIdempotencyKey()}
       />
     </>
   );

@@ -37,15 +37,19 @@ const FIELDS = ["nameJa", "nameEn", "partyKindKey", "blockCode", "prefectureCode
  */
 export function OrganizationDialog({
   organization,
+  idempotencyKey,
   partyKinds,
   blocks,
   prefectures,
 }: {
-  organization?: EditableOrganization;
   partyKinds: readonly Option[];
   blocks: readonly Option[];
   prefectures: readonly PrefectureOption[];
-}) {
+} & (
+  | { organization: EditableOrganization; idempotencyKey?: undefined }
+  /** Creating: the form's one-time key, rendered by the server (newIdempotencyKey()). */
+  | { organization?: undefined; idempotencyKey: string }
+)) {
   const t = useTranslations("admin.organizations");
   const tc = useTranslations("common");
   const [block, setBlock] = useState(organization?.blockCode ?? "");
@@ -64,6 +68,7 @@ export function OrganizationDialog({
       description={t("formDescription")}
       submitLabel={editing ? t("save") : t("createSubmit")}
       hidden={editing ? { id: organization.id, version: organization.version } : {}}
+      idempotencyKey={idempotencyKey}
       fieldNames={FIELDS}
       successMessage={() => (editing ? t("saved") : t("created"))}
       fields={(result) => (
