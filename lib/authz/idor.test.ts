@@ -156,7 +156,7 @@ describe.each(TEST_ENGINES)("ids of other organizations (%s)", (engine) => {
     it("refuses another company's consent for the actor's own company's referral", async () => {
       const result = await runAction(
         sendReferral,
-        { companyId: victim.chamberCompany.id, consentId: victim.consent.id, toOrgId: network.orgs.ishikawaInpit.id, service: "ip_consultation", reason: "x" },
+        keyed({ companyId: victim.chamberCompany.id, consentId: victim.consent.id, toOrgId: network.orgs.ishikawaInpit.id, service: "ip_consultation", reason: "x" }),
         { actorUserId: a.chamberAdvisor.userId, db: t.db },
       );
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { consentId: [expect.stringContaining("同意記録が見つかりません")] } });
