@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { auditLog, companyContacts, confidentialNotes, consents, ipRights, organizations, outcomes, referrals } from "@/db/schema";
+import { auditLog, companyContacts, confidentialNotes, consents, ipRights, organizations, outcomes, partyKinds, referrals, users } from "@/db/schema";
 import { addConfidentialNote } from "@/lib/cases/add-confidential-note";
 import { recordOutcome } from "@/lib/cases/record-outcome";
 import { saveContact } from "@/lib/companies/save-contact";
 import { saveIpRight } from "@/lib/companies/save-ip-right";
+import { addPartyKind } from "@/lib/admin/add-party-kind";
+import { inviteUser } from "@/lib/admin/invite-user";
 import { saveOrganization } from "@/lib/admin/save-organization";
 import { runAction, type ActionResult } from "@/lib/authz/action";
 import type { Actor } from "@/lib/authz/actor";
@@ -19,7 +21,9 @@ import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
  * "A double-submitted form creates one record", on the server: every form that creates a record carries a
  * one-time key (lib/validation/idempotency-key.ts), its schema requires it, a partial unique index per creator
  * holds it, and a second submit with the same key finds the first record and changes and audits nothing.
- * (Companies, cases and activities have the same specification beside their own actions.)
+ * (Companies, cases and activities have the same specification beside their own actions.) Inviting a user and
+ * adding a party kind carry no key: the record has a unique natural key of its own (the e-mail, the kind's key),
+ * so a second submit is refused as taken and still only one record exists.
  */
 
 const KEY_REQUIRED = "送信キー（idempotencyKey）がありません。二重登録を防ぐため、新規作成の送信には UUID 形式の送信キーが必要です。画面から送信した場合は、再読み込みしてからもう一度送信してください。";
@@ -191,6 +195,33 @@ describe.each(TEST_ENGINES)("the one-time key of every create form (%s)", (engin
       if (!mine.ok || !theirs.ok) return;
       expect(theirs.data.id).not.toBe(mine.data.id);
       expect(await rowsIn(form.table)).toBe(before + 2);
+    });
+  });
+
+  describe("forms whose record has a unique natural key", () => {
+    it("invites one user when the invitation is submitted twice, at once or in a row: the e-mail is taken", async () => {
+      const input = { email: "double.submit@example.jp", name: "二重 送信", organizationId: net.orgs.kanazawaJcci.id, role: "coordinator" };
+      const before = await Promise.all([rowsIn(users), auditRows()]);
+
+      const atOnce = await Promise.all([1, 2, 3].map(() => runAction(inviteUser, input, as(net.actors.admin))));
+      const again = await runAction(inviteUser, { ...input, email: "Double.Submit@example.jp" }, as(net.actors.admin));
+
+      expect(atOnce.filter((r) => r.ok)).toHaveLength(1);
+      for (const refused of [...atOnce.filter((r) => !r.ok), again]) {
+        expect(refused).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: [expect.stringContaining("使われています")] } });
+      }
+      expect(await Promise.all([rowsIn(users), auditRows()])).toEqual([before[0] + 1, before[1] + 1]);
+    });
+
+    it("adds one party kind when the form is submitted twice at once: the key is taken", async () => {
+      const input = { key: "double_kind", nameJa: "二重送信機関", nameEn: "Double submit" };
+      const before = await Promise.all([rowsIn(partyKinds), auditRows()]);
+
+      const results = await Promise.all([1, 2].map(() => runAction(addPartyKind, input, as(net.actors.admin))));
+
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ code: "invalid", fieldErrors: { key: [expect.any(String)] } });
+      expect(await Promise.all([rowsIn(partyKinds), auditRows()])).toEqual([before[0] + 1, before[1] + 1]);
     });
   });
 });
