@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 
 /**
@@ -16,17 +16,12 @@ const spentKeys = new Set<string>();
  * form sends the same key, so a double submit finds the first record. `renew()` — once the record exists —
  * retires the key and makes the next one in the browser.
  *
- * Without `rendered` (a form not yet given a server-rendered key) the key is made after hydration and is ""
- * until then: the server refuses a keyless submit, so such a form must keep its submit disabled until then.
+ * `rendered` is undefined for a component that edits as well as creates when it edits (a contact, an IP right,
+ * an organization): it creates nothing, so it has no key ("") and sends none.
  */
-export function useIdempotencyKey(rendered?: string): [key: string, renew: () => void] {
+export function useIdempotencyKey(rendered: string | undefined): [key: string, renew: () => void] {
   // Only ever differs from `rendered` on a client-side remount (spentKeys is empty during hydration).
   const [key, setKey] = useState(() => (rendered && spentKeys.has(rendered) ? newIdempotencyKey() : (rendered ?? "")));
-  useEffect(() => {
-    if (rendered) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- generated on the client only, after hydration
-    setKey(newIdempotencyKey());
-  }, [rendered]);
   const renew = useCallback(() => {
     setKey((used) => {
       if (used) spentKeys.add(used);
