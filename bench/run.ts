@@ -141,7 +141,7 @@ async function prepareFixtures(db: Db, handle: ReturnType<typeof openDb>, accept
   // Each accept consumes a pending referral: send fresh ones through the real actions, with a consent.
   const consent = await runAction(
     recordConsent,
-    { companyId: busiest.companyId, obtainedOn: todayInJst(), method: "written", scopeConsultationSummary: true, scopeConfidentialNotes: false },
+    { companyId: busiest.companyId, obtainedOn: todayInJst(), method: "written", scopeConsultationSummary: true, scopeConfidentialNotes: false, idempotencyKey: randomUUID() },
     { actorUserId: actors.inpit.userId, db },
   );
   if (!consent.ok) throw new Error(`recording the benchmark's consent failed: ${consent.message}`);
@@ -151,7 +151,7 @@ async function prepareFixtures(db: Db, handle: ReturnType<typeof openDb>, accept
   for (let i = 0; i < accepts; i += 1) {
     const sent = await runAction(
       sendReferral,
-      { caseId: busiest.id, consentId, toOrgId: actors.jpaa.orgId, service: "prior_art_search", reason: `ベンチマーク用の連携依頼 ${i + 1}` },
+      { caseId: busiest.id, consentId, toOrgId: actors.jpaa.orgId, service: "prior_art_search", reason: `ベンチマーク用の連携依頼 ${i + 1}`, idempotencyKey: randomUUID() },
       { actorUserId: actors.inpit.userId, db },
     );
     if (!sent.ok) throw new Error(`sending a benchmark referral failed: ${sent.message} ${JSON.stringify(sent.fieldErrors ?? {})}`);
