@@ -116,6 +116,9 @@ export const referrals = pgTable(
     uniqueIndex().on(t.code),
     index().on(t.toOrgId, t.status, t.sentAt, t.id),
     index().on(t.fromOrgId, t.status, t.sentAt, t.id),
+    // Each box's newest page without a status filter (findReferralsForActor): walked in order, not sorted.
+    index().on(t.toOrgId, t.sentAt, t.id),
+    index().on(t.fromOrgId, t.sentAt, t.id),
     index().on(t.companyId),
     index().on(t.caseId),
     // The flow between the parties (経産局 home): pairs read from the index alone, from either side (decision 012).

@@ -6,6 +6,7 @@ export {
   caseScope,
   companyScope,
   contactAccessForCompany,
+  referralBoxScope,
   referralScope,
   confidentialNoteScope,
   confidentialNoteAccessForCase,

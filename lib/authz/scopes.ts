@@ -162,6 +162,17 @@ export function referralScope(actor: Actor): SQL {
 }
 
 /**
+ * One side of referralScope: the organization's inbox (referrals it received) or outbox (referrals it sent).
+ * Lists of one box use this instead of `and(referralScope, box)`: the same rows — the box is one arm of the
+ * scope's OR — but a condition the planner can estimate, so it walks `(to_org_id | from_org_id, sent_at, id)`
+ * for the newest page instead of sorting thousands of rows it expected to be a few hundred (bench/, issue #7).
+ */
+export function referralBoxScope(actor: Actor, box: "inbox" | "outbox"): SQL {
+  if (!can(actor, "referral:read")) return NOTHING;
+  return box === "inbox" ? eq(referrals.toOrgId, actor.orgId) : eq(referrals.fromOrgId, actor.orgId);
+}
+
+/**
  * May the actor read the confidential notes of this case (whether or not it has any)? The case's members
  * only — never a manager or a team member as such, never an administrator — and a live referral's receiver
  * only when the company's consent explicitly covers confidential notes.

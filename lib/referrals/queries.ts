@@ -14,7 +14,7 @@ import {
   type ReferralStatus,
 } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { caseScope, companyScope, referralScope } from "@/lib/authz/scopes";
+import { caseScope, companyScope, referralBoxScope, referralScope } from "@/lib/authz/scopes";
 import { afterCursor, clampLimit, decodeCursor, isUuid, timestampSortKey, toPage, type Page } from "@/lib/pagination";
 
 /** The receiving side (inbox: sent to the actor's organization) or the sending side (outbox). */
@@ -59,10 +59,7 @@ export async function findReferralsForActor(
 ): Promise<Page<ReferralListItem>> {
   const limit = clampLimit(options.limit);
   const cursor = options.cursor ? decodeCursor(options.cursor, "timestamp") : null;
-  const conditions: SQL[] = [
-    referralScope(actor),
-    options.box === "inbox" ? eq(referrals.toOrgId, actor.orgId) : eq(referrals.fromOrgId, actor.orgId),
-  ];
+  const conditions: SQL[] = [referralBoxScope(actor, options.box)];
   if (options.status) conditions.push(eq(referrals.status, options.status));
   if (cursor) conditions.push(afterCursor(cursor, { sort: referrals.sentAt, id: referrals.id, kind: "timestamp", order: "desc" }));
 

@@ -1,0 +1,2 @@
+CREATE INDEX "referrals_to_org_id_sent_at_id_index" ON "referrals" USING btree ("to_org_id","sent_at","id");--> statement-breakpoint
+CREATE INDEX "referrals_from_org_id_sent_at_id_index" ON "referrals" USING btree ("from_org_id","sent_at","id");
