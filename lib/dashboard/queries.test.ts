@@ -8,6 +8,7 @@ import {
   getAdminOverview,
   getDeskOverview,
   getMetiOverview,
+  OVERDUE_RECIPIENT_LIMIT,
   getReferralInboxOverview,
   getSentReferralsOverview,
 } from "./queries";
@@ -131,10 +132,30 @@ describe.each(TEST_ENGINES)("dashboard queries (%s)", (engine) => {
       const overview = await getMetiOverview(t.db, w.bureauStaff, NOW);
       expect(overview.overdueReferrals).toEqual({
         total: 1,
+        recipients: 1,
         byRecipient: [{ orgId: w.fukuokaJpaa.id, orgName: w.fukuokaJpaa.nameJa, partyKind: "jpaa", count: 1, oldestRespondBy: "2025-06-10" }],
       });
       // Before the answer date nothing is overdue.
       expect((await getMetiOverview(t.db, w.bureauStaff, new Date("2025-06-09T03:00:00Z"))).overdueReferrals.total).toBe(0);
+    });
+
+    it("lists the organizations owing the most answers first, at most ten, and counts them all", async () => {
+      // Its own block (四国), so that no other test's referrals mix in: 12 receivers, the i-th owing i answers.
+      const bureau = await f.organization({ party: "meti", prefecture: 37, bureau: true, name: "四国経済産業局 知的財産室" });
+      const bureauStaff = await f.user(bureau, "coordinator");
+      const sender = await f.user(await f.organization({ party: "jcci", prefecture: 36 }), "coordinator");
+      const company = await f.company({ prefecture: 36 });
+      const consent = await f.consent(company, sender);
+      for (let i = 1; i <= 12; i += 1) {
+        const receiver = await f.organization({ party: "jpaa", prefecture: 38, name: `弁理士会 四国 ${String(i).padStart(2, "0")}` });
+        for (let n = 0; n < i; n += 1) await f.referral({ from: sender, to: receiver, company, consent, status: "sent" });
+      }
+      const { overdueReferrals } = await getMetiOverview(t.db, bureauStaff, NOW);
+      expect(overdueReferrals.total).toBe(78);
+      expect(overdueReferrals.recipients).toBe(12);
+      expect(overdueReferrals.byRecipient.map((r) => [r.orgName, r.count])).toEqual(
+        Array.from({ length: OVERDUE_RECIPIENT_LIMIT }, (_, k) => [`弁理士会 四国 ${String(12 - k).padStart(2, "0")}`, 12 - k]),
+      );
     });
 
     it("lists the block's model regions with their producer teams and leads", async () => {

@@ -48,6 +48,8 @@ export type ReferralStatusCounts = Record<ReferralStatus, number>;
 
 /** How many items the short lists on a home show; the full lists are one click away. */
 export const HOME_LIST_LIMIT = 8;
+/** Organizations listed under "who owes an answer" on the 経産局 home, most overdue first. */
+export const OVERDUE_RECIPIENT_LIMIT = 10;
 
 function stageCounts(rows: { stage: CaseStage; count: number }[]): StageCounts {
   const counts = Object.fromEntries(caseStage.enumValues.map((s) => [s, 0])) as StageCounts;
@@ -148,7 +150,11 @@ export interface MetiOverview {
   /** The party kinds (data, DOMAIN.md), for the rows and columns of the flow matrix. */
   partyKinds: NamedOption[];
   /** Unanswered after their answer date, touching the block, by receiving organization. */
-  overdueReferrals: { total: number; byRecipient: OverdueByRecipient[] };
+  /**
+   * `byRecipient` holds the organizations with the most overdue answers (at most OVERDUE_RECIPIENT_LIMIT: the
+   * national level has hundreds); `total` and `recipients` count them all.
+   */
+  overdueReferrals: { total: number; recipients: number; byRecipient: OverdueByRecipient[] };
   producerTeams: ProducerTeamSummary[];
   /** The model regions in the block, newest first, each with its producer teams. */
   modelRegions: ModelRegionSummary[];
@@ -243,9 +249,13 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
               where ${inArray(referrals.toOrgId, blockOrgIds)} and not ${inArray(referrals.fromOrgId, blockOrgIds)} group by 1, 2`;
   const touchesBlock = noneInBlock ? sql`false` : blockCode === null ? undefined : or(inArray(referrals.fromOrgId, blockOrgIds), inArray(referrals.toOrgId, blockOrgIds));
 
+  const statusCountsBy = (column: AnyColumn) =>
+    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(column)).groupBy(referrals.status);
+  // For the whole country "sent by" and "received by" are the same set: counted once.
+  const sentCounts = statusCountsBy(referrals.fromOrgId);
   const [sentRows, receivedRows, flowRows, overdueRows, teams, regions, teamCases] = await Promise.all([
-    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(referrals.fromOrgId)).groupBy(referrals.status),
-    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(referrals.toOrgId)).groupBy(referrals.status),
+    sentCounts,
+    blockCode === null ? sentCounts : statusCountsBy(referrals.toOrgId),
     queryRows<{ from_party: string | null; to_party: string | null; count: number | string }>(
       db,
       sql`select fo.party_kind_key as from_party, tor.party_kind_key as to_party, sum(pairs.n)::int as count
@@ -337,7 +347,11 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
     referralsReceived: statusCounts(receivedRows),
     flow: flowRows.map((r) => ({ fromParty: r.from_party, toParty: r.to_party, count: Number(r.count) })),
     partyKinds: kindRows,
-    overdueReferrals: { total: overdueByRecipient.reduce((n, r) => n + r.count, 0), byRecipient: overdueByRecipient },
+    overdueReferrals: {
+      total: overdueByRecipient.reduce((n, r) => n + r.count, 0),
+      recipients: overdueByRecipient.length,
+      byRecipient: overdueByRecipient.slice(0, OVERDUE_RECIPIENT_LIMIT),
+    },
     producerTeams: teams,
     modelRegions: modelRegionSummaries,
     teamCases,

@@ -233,6 +233,14 @@ export async function MetiHome({ actor }: { actor: Actor }) {
               </TableBody>
             </Table>
           )}
+          {overview.overdueReferrals.recipients > overview.overdueReferrals.byRecipient.length ? (
+            <p className="mt-2 text-xs text-muted-foreground" data-testid="overdue-more-recipients">
+              {t("dashboard.meti.overdueMoreRecipients", {
+                shown: overview.overdueReferrals.byRecipient.length,
+                count: overview.overdueReferrals.recipients,
+              })}
+            </p>
+          ) : null}
         </CardContent>
       </Card>
 
