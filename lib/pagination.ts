@@ -129,3 +129,59 @@ export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => Cur
     nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null,
   };
 }
+
+/** A page and the size of the whole list it belongs to: for 「すべて（N件）」 links and 「全N件」 headings. */
+export interface CountedPage<T> extends Page<T> {
+  total: number;
+}
+
+/** Where one list section of a detail page stands: its total, and the cursor of the rows after those shown. */
+export interface SectionInfo {
+  total: number;
+  nextCursor: string | null;
+}
+
+/**
+ * Adds the list's total to a page. A first page that holds the whole list is its own count; otherwise `count`
+ * runs — a count(*) over the list's condition, which reads the list's index, not the rows a second time.
+ */
+export async function withTotal<T>(page: Page<T>, isFirstPage: boolean, count: () => Promise<number>): Promise<CountedPage<T>> {
+  if (isFirstPage && page.nextCursor === null) return { ...page, total: page.items.length };
+  return { ...page, total: await count() };
+}
+
+/**
+ * A `date` column as 'YYYY-MM-DD' text, for a sort key built from several columns: text keys compare like
+ * the dates they hold. (to_char, not ::text, so that DateStyle cannot change the format.)
+ */
+export function dateSortKey(column: SQLWrapper): SQL<string> {
+  return sql<string>`to_char(${column}, 'YYYY-MM-DD')`;
+}
+
+/**
+ * Reads a page at `cursor`; a damaged cursor (an edited URL) reads the first page instead of failing the whole
+ * screen. A cursor is only a position, so starting over shows nothing the actor could not see anyway.
+ */
+export async function readPageOrStartOver<T>(cursor: string | undefined, read: (cursor: string | undefined) => Promise<T>): Promise<T> {
+  try {
+    return await read(cursor);
+  } catch (error) {
+    if (cursor !== undefined && error instanceof InvalidCursorError) return read(undefined);
+    throw error;
+  }
+}
+
+/**
+ * The position of one section of a detail page (a company's contact people, a case's outcomes), from its query
+ * parameter: null for the section's first rows. A damaged cursor starts that section over rather than failing
+ * the page it sits on.
+ */
+export function sectionCursor(cursor: string | undefined, kind: SortKeyKind): Cursor | null {
+  if (!cursor) return null;
+  try {
+    return decodeCursor(cursor, kind);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return null;
+    throw error;
+  }
+}

@@ -5,6 +5,7 @@ import type { CompanyDetail } from "@/lib/companies/queries";
 import { formatDate, formatShortDate } from "@/lib/format/datetime";
 import type { Locale } from "@/lib/i18n/config";
 import { DetailList } from "@/components/app-shell/detail-list";
+import { SectionPagination, type SectionHref } from "@/components/app-shell/section-pagination";
 import { StageBadge } from "@/components/cases/stage-badge";
 import type { ServerFormAction } from "@/components/cases/use-action-form";
 import { Badge } from "@/components/ui/badge";
@@ -16,8 +17,15 @@ import { IpRightDialog } from "./ip-right-dialog";
 
 /**
  * The sections of the company page, each a card of its own so that the page stays a list of sections that
- * other features (referrals, consents) can add to without touching these.
+ * other features (referrals, consents) can add to without touching these. The lists are one section page each
+ * (getCompanyForActor); `paging` is where the section is and how to link to its other rows.
  */
+
+/** A list section's position (its query parameter) and the links to its other positions. */
+export interface SectionPaging {
+  cursor: string | undefined;
+  href: SectionHref;
+}
 
 const sectionHeader = "flex-row items-center justify-between gap-2 space-y-0";
 
@@ -67,7 +75,17 @@ export function CompanyProfileSection({ company, locale }: { company: CompanyDet
   );
 }
 
-export function CompanyCasesSection({ company, locale, canOpenCase }: { company: CompanyDetail; locale: Locale; canOpenCase: boolean }) {
+export function CompanyCasesSection({
+  company,
+  locale,
+  canOpenCase,
+  paging,
+}: {
+  company: CompanyDetail;
+  locale: Locale;
+  canOpenCase: boolean;
+  paging: SectionPaging;
+}) {
   const t = useTranslations();
   return (
     <Card data-testid="company-cases">
@@ -114,6 +132,7 @@ export function CompanyCasesSection({ company, locale, canOpenCase }: { company:
             </TableBody>
           </Table>
         )}
+        <SectionPagination {...company.sections.cases} {...paging} />
       </CardContent>
     </Card>
   );
@@ -121,6 +140,7 @@ export function CompanyCasesSection({ company, locale, canOpenCase }: { company:
 
 interface ContactsSectionProps {
   company: CompanyDetail;
+  paging: SectionPaging;
   canWrite: boolean;
   saveContactAction: ServerFormAction<{ id: string; version: number }>;
   /** The add dialog's one-time key, rendered by the page (newIdempotencyKey()). */
@@ -128,9 +148,9 @@ interface ContactsSectionProps {
 }
 
 /** Contact people are personal data: the query leaves them out entirely (undefined) for those who may not see them. */
-export function CompanyContactsSection({ company, canWrite, saveContactAction, idempotencyKey }: ContactsSectionProps) {
+export function CompanyContactsSection({ company, paging, canWrite, saveContactAction, idempotencyKey }: ContactsSectionProps) {
   const t = useTranslations();
-  if (!company.contacts) return null;
+  if (!company.contacts || !company.sections.contacts) return null;
   return (
     <Card data-testid="company-contacts">
       <CardHeader className={sectionHeader}>
@@ -175,6 +195,7 @@ export function CompanyContactsSection({ company, canWrite, saveContactAction, i
             ))}
           </ul>
         )}
+        <SectionPagination {...company.sections.contacts} {...paging} />
       </CardContent>
     </Card>
   );
@@ -182,6 +203,7 @@ export function CompanyContactsSection({ company, canWrite, saveContactAction, i
 
 interface IpRightsSectionProps {
   company: CompanyDetail;
+  paging: SectionPaging;
   locale: Locale;
   canWrite: boolean;
   saveIpRightAction: ServerFormAction<{ id: string; version: number }>;
@@ -189,11 +211,11 @@ interface IpRightsSectionProps {
   idempotencyKey: string;
 }
 
-export function CompanyIpRightsSection({ company, locale, canWrite, saveIpRightAction, idempotencyKey }: IpRightsSectionProps) {
+export function CompanyIpRightsSection({ company, locale, paging, canWrite, saveIpRightAction, idempotencyKey }: IpRightsSectionProps) {
   const t = useTranslations();
   const label = (group: "ipKinds" | "ipStatus", key: string) => (t.has(`companies.${group}.${key}`) ? t(`companies.${group}.${key}`) : key);
   return (
-    <Card>
+    <Card data-testid="company-ip-rights">
       <CardHeader className={sectionHeader}>
         <CardTitle id="company-ip-rights">{t("companies.detail.ipRights")}</CardTitle>
         {canWrite ? <IpRightDialog companyId={company.id} action={saveIpRightAction} idempotencyKey={idempotencyKey} /> : null}
@@ -245,6 +267,7 @@ export function CompanyIpRightsSection({ company, locale, canWrite, saveIpRightA
             </TableBody>
           </Table>
         )}
+        <SectionPagination {...company.sections.ipRights} {...paging} />
       </CardContent>
     </Card>
   );

@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ArrowRight, Send } from "lucide-react";
+import { ChevronRight, Send } from "lucide-react";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { formatDate, formatShortDate } from "@/lib/format/datetime";
 import { todayInJst } from "@/lib/format/fiscal-year";
 import { findConsentsForCompany } from "@/lib/referrals/form-options";
+import { readPageOrStartOver } from "@/lib/pagination";
 import { findProvisionsForCompany } from "@/lib/referrals/provisions";
 import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
+import { SectionPagination, type SectionHref } from "@/components/app-shell/section-pagination";
 import { ConsentScopeList } from "@/components/consents/consent-scope-list";
 import { RecordConsentDialog } from "@/components/consents/record-consent-dialog";
 import { RevokeConsentDialog } from "@/components/consents/revoke-consent-dialog";
@@ -17,34 +19,44 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ReferralServiceLabel } from "./referral-service-label";
-import { ReferralStatusBadge } from "./referral-status-badge";
 import { newReferralHref } from "./new-referral-href";
+import { ProvisionTable } from "./provision-table";
+
+/** How many provisions the card shows; the rest are on /companies/[id]/provisions. */
+export const PROVISIONS_PREVIEW_SIZE = 10;
+/** How many consents the card shows at a time; the section pages through the rest. */
+export const CONSENTS_SECTION_SIZE = 10;
 
 interface ConsentsAndProvisionsProps {
   actor: Actor;
   company: { id: string; name: string };
   /** On a case page: the send button starts the referral from this case. */
   caseId?: string;
+  /** The consents section's keyset position (its query parameter) and the links to its other positions. */
+  consentsCursor?: string;
+  consentsHref: SectionHref;
   className?: string;
 }
 
 /**
  * The company's consents and its record of provision (提供記録, APPI) for the company and case pages, with
- * 「同意を記録」, 「撤回を記録」 (on the consents the actor's organization recorded) and 「連携依頼を送る」. Every
- * provision the actor's organization took part in is listed, with the consent it rested on — and only those:
- * which bodies another organization referred the company to is that organization's business (referralScope),
- * and the section says so. Renders nothing for an actor outside the company's scope.
+ * 「同意を記録」, 「撤回を記録」 (on the consents the actor's organization recorded) and 「連携依頼を送る」. The
+ * provisions the actor's organization took part in are shown newest first, with the consent each rested on —
+ * and only those: which bodies another organization referred the company to is that organization's business
+ * (referralScope), and the section says so. A busy company has hundreds: the card shows the newest
+ * PROVISIONS_PREVIEW_SIZE and links to the whole record; the consents page through CONSENTS_SECTION_SIZE at a
+ * time. Renders nothing for an actor outside the company's scope.
  */
-export async function ConsentsAndProvisions({ actor, company, caseId, className }: ConsentsAndProvisionsProps) {
+export async function ConsentsAndProvisions({ actor, company, caseId, consentsCursor, consentsHref, className }: ConsentsAndProvisionsProps) {
   const db = getDb();
-  const [consents, provisions, t, locale] = await Promise.all([
-    findConsentsForCompany(db, actor, company.id),
-    findProvisionsForCompany(db, actor, company.id),
+  const [consentPage, provisions, t, locale] = await Promise.all([
+    readPageOrStartOver(consentsCursor, (cursor) => findConsentsForCompany(db, actor, company.id, { cursor, limit: CONSENTS_SECTION_SIZE })),
+    findProvisionsForCompany(db, actor, company.id, { limit: PROVISIONS_PREVIEW_SIZE }),
     getTranslations(),
     getUiLocale(),
   ]);
-  if (!consents || !provisions) return null;
+  if (!consentPage || !provisions) return null;
+  const consents = consentPage.items;
   const mayRecord = can(actor, "consent:record");
   const maySend = can(actor, "referral:send");
   const method = (key: string) => (t.has(`consents.methods.${key}`) ? t(`consents.methods.${key}`) : key);
@@ -75,7 +87,7 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
         ) : null}
       </CardHeader>
       <CardContent className="grid gap-6">
-        <section aria-labelledby="consents-heading" className="grid gap-2">
+        <section id="consents" aria-labelledby="consents-heading" className="grid gap-2">
           <h3 id="consents-heading" className="text-sm font-semibold">
             {t("consents.listTitle")}
           </h3>
@@ -139,6 +151,7 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
               </TableBody>
             </Table>
           )}
+          <SectionPagination total={consentPage.total} nextCursor={consentPage.nextCursor} cursor={consentsCursor} href={consentsHref} />
         </section>
 
         <section aria-labelledby="provisions-heading" className="grid gap-2">
@@ -149,55 +162,24 @@ export async function ConsentsAndProvisions({ actor, company, caseId, className 
           <p className="text-xs text-muted-foreground" data-testid="provisions-scope-note">
             {t("referrals.provisions.scopeNote")}
           </p>
-          {provisions.length === 0 ? (
+          {provisions.items.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("referrals.provisions.empty")}</p>
           ) : (
-            <Table className="min-w-[44rem]">
-              <TableHeader>
-                <TableRow>
-                  <TableHead scope="col">{t("referrals.columns.sentAt")}</TableHead>
-                  <TableHead scope="col">{t("referrals.columns.code")}</TableHead>
-                  <TableHead scope="col">{t("referrals.provisions.fromTo")}</TableHead>
-                  <TableHead scope="col">{t("referrals.columns.service")}</TableHead>
-                  <TableHead scope="col">{t("referrals.columns.status")}</TableHead>
-                  <TableHead scope="col">{t("referrals.provisions.consent")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {provisions.map((provision) => (
-                  <TableRow key={provision.referralId} data-testid="provision-row">
-                    <TableCell className="whitespace-nowrap">{formatShortDate(provision.sentAt, locale)}</TableCell>
-                    <TableCell className="whitespace-nowrap">
-                      <Link href={`/referrals/${provision.referralId}`} className="font-mono text-xs font-medium text-primary hover:underline">
-                        {provision.code}
-                      </Link>
-                    </TableCell>
-                    <TableCell className="text-xs">
-                      <span className="inline-flex flex-wrap items-center gap-1">
-                        {provision.from.orgName}
-                        <ArrowRight aria-label={t("referrals.provisions.to")} className="size-3" />
-                        {"orgName" in provision.to
-                          ? provision.to.orgName
-                          : t("referrals.detail.externalRecipient", { name: provision.to.external })}
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      <ReferralServiceLabel service={provision.service} />
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">
-                      <ReferralStatusBadge status={provision.status} />
-                    </TableCell>
-                    <TableCell className="text-xs">
-                      <span className="whitespace-nowrap">
-                        {formatShortDate(provision.consent.obtainedOn, locale)} · {method(provision.consent.method)}
-                      </span>
-                      <ConsentScopeList scopes={provision.consent} inline className="mt-1 text-xs" />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <ProvisionTable provisions={provisions.items} locale={locale} />
           )}
+          {provisions.nextCursor ? (
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-xs text-muted-foreground">
+                {t("referrals.provisions.showingNewest", { shown: provisions.items.length, total: provisions.total })}
+              </p>
+              <Button asChild variant="outline" size="sm">
+                <Link href={`/companies/${company.id}/provisions`} data-testid="all-provisions">
+                  {t("referrals.provisions.seeAll", { count: provisions.total })}
+                  <ChevronRight aria-hidden />
+                </Link>
+              </Button>
+            </div>
+          ) : null}
         </section>
       </CardContent>
     </Card>

@@ -25,10 +25,26 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/authz/actor";
 import { caseScope, confidentialNoteAccessForCase, confidentialNoteScope } from "@/lib/authz/scopes";
 import { mayEditCase } from "./case-access";
-import { afterCursor, clampLimit, decodeCursor, isUuid, timestampSortKey, toPage, type Page } from "@/lib/pagination";
+import {
+  afterCursor,
+  clampLimit,
+  dateSortKey,
+  decodeCursor,
+  isUuid,
+  sectionCursor,
+  timestampSortKey,
+  toPage,
+  withTotal,
+  type CountedPage,
+  type Cursor,
+  type Page,
+  type SectionInfo,
+} from "@/lib/pagination";
 
-/** How many activities the case page shows; older ones are paged in elsewhere. */
+/** How many activities the case page shows at a time; older ones are the timeline's next pages. */
 export const RECENT_ACTIVITY_LIMIT = 50;
+/** How many open next actions, and how many outcomes, the case page shows at a time. */
+export const CASE_SECTION_SIZE = 20;
 
 export interface FindCasesOptions {
   stage?: CaseStage;
@@ -229,10 +245,11 @@ export interface CaseDetail {
   lead: { id: string; name: string };
   themes: { key: string; nameJa: string; nameEn: string }[];
   members: { userId: string; name: string; orgId: string; orgName: string; partyKind: string | null; isLead: boolean }[];
-  /** The newest RECENT_ACTIVITY_LIMIT activities, newest first. */
+  /** RECENT_ACTIVITY_LIMIT activities, newest first: the newest, or the older ones after `cursors.activities`. */
   recentActivities: CaseActivityItem[];
-  /** Next actions not yet completed, soonest due first. */
+  /** Next actions not yet completed, soonest due first (CASE_SECTION_SIZE at a time). */
   openNextActions: { id: string; title: string; dueOn: string; assignee: { id: string; name: string }; activityId: string | null }[];
+  /** Newest first (CASE_SECTION_SIZE at a time). */
   outcomes: {
     id: string;
     kind: string;
@@ -248,6 +265,19 @@ export interface CaseDetail {
    * (undefined) when they are hidden from the actor, so that the page can tell the two apart.
    */
   confidentialNotes?: { id: string; body: string; author: { id: string; name: string }; createdAt: Date; updatedAt: Date }[];
+  /** The three lists above are one section page each: their totals, and the cursors of the rows after them. */
+  sections: {
+    activities: SectionInfo;
+    nextActions: SectionInfo;
+    outcomes: SectionInfo;
+  };
+}
+
+/** Each list section's keyset position on the case page (its query parameter); the first rows when absent. */
+export interface CaseSectionCursors {
+  activities?: string;
+  nextActions?: string;
+  outcomes?: string;
 }
 
 export interface CaseActivityItem {
@@ -272,7 +302,7 @@ export async function getCaseForActor(
   actor: Actor,
   id: string,
   /** `confidential: false` for pages that do not show the notes: nothing is read, so no read is recorded. */
-  options: { confidential?: boolean } = {},
+  options: { confidential?: boolean; cursors?: CaseSectionCursors } = {},
 ): Promise<CaseDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
@@ -318,7 +348,15 @@ export async function getCaseForActor(
   if (!row) return null;
 
   // The case passed its scope above; its parts are read by that id and need no scope of their own —
-  // except the confidential notes, which have a stricter one.
+  // except the confidential notes, which have a stricter one. The lists come a section page at a time.
+  const at = {
+    activities: sectionCursor(options.cursors?.activities, "timestamp"),
+    nextActions: sectionCursor(options.cursors?.nextActions, "text"),
+    outcomes: sectionCursor(options.cursors?.outcomes, "text"),
+  };
+  const openActionRows = and(eq(nextActions.caseId, id), isNull(nextActions.completedAt))!;
+  const nextActionKey = dateSortKey(nextActions.dueOn);
+  const outcomeKey = dateSortKey(outcomes.achievedOn);
   const [caseThemeRows, members, recentActivities, openNextActions, caseOutcomes] = await Promise.all([
     db
       .select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn })
@@ -326,6 +364,8 @@ export async function getCaseForActor(
       .innerJoin(themes, eq(themes.key, caseThemes.themeKey))
       .where(eq(caseThemes.caseId, id))
       .orderBy(asc(themes.sortOrder)),
+    // Bounded by the members rule (setCaseMembersSchema: at most 200 besides the lead), and the members
+    // dialog edits the whole list at once.
     db
       .select({
         userId: users.id,
@@ -339,7 +379,7 @@ export async function getCaseForActor(
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
       .where(eq(caseMembers.caseId, id))
       .orderBy(asc(caseMembers.addedAt), asc(users.id)),
-    findRecentActivities(db, id),
+    findActivityPage(db, id, at.activities),
     db
       .select({
         id: nextActions.id,
@@ -347,11 +387,15 @@ export async function getCaseForActor(
         dueOn: nextActions.dueOn,
         assignee: { id: users.id, name: users.name },
         activityId: nextActions.activityId,
+        sortKey: nextActionKey,
       })
       .from(nextActions)
       .innerJoin(users, eq(users.id, nextActions.assigneeUserId))
-      .where(and(eq(nextActions.caseId, id), isNull(nextActions.completedAt)))
-      .orderBy(asc(nextActions.dueOn), asc(nextActions.id)),
+      .where(and(openActionRows, at.nextActions ? afterCursor(at.nextActions, { sort: nextActionKey, id: nextActions.id, kind: "text", order: "asc" }) : undefined))
+      .orderBy(asc(nextActionKey), asc(nextActions.id))
+      .limit(CASE_SECTION_SIZE + 1)
+      .then((rows) => toPage(rows, CASE_SECTION_SIZE, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item))
+      .then((page) => withTotal(page, !at.nextActions, async () => countOf(await db.select({ total: countAll }).from(nextActions).where(openActionRows)))),
     db
       .select({
         id: outcomes.id,
@@ -362,10 +406,14 @@ export async function getCaseForActor(
         amountYen: outcomes.amountYen,
         description: outcomes.description,
         achievedOn: outcomes.achievedOn,
+        sortKey: outcomeKey,
       })
       .from(outcomes)
-      .where(eq(outcomes.caseId, id))
-      .orderBy(desc(outcomes.achievedOn), asc(outcomes.id)),
+      .where(and(eq(outcomes.caseId, id), at.outcomes ? afterCursor(at.outcomes, { sort: outcomeKey, id: outcomes.id, kind: "text", order: "desc" }) : undefined))
+      .orderBy(desc(outcomeKey), desc(outcomes.id))
+      .limit(CASE_SECTION_SIZE + 1)
+      .then((rows) => toPage(rows, CASE_SECTION_SIZE, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item))
+      .then((page) => withTotal(page, !at.outcomes, async () => countOf(await db.select({ total: countAll }).from(outcomes).where(eq(outcomes.caseId, id))))),
   ]);
 
   const { producerTeamId, producerTeamName, mayReadConfidential, ...detail } = row;
@@ -374,15 +422,24 @@ export async function getCaseForActor(
     producerTeam: producerTeamId && producerTeamName ? { id: producerTeamId, name: producerTeamName } : null,
     themes: caseThemeRows,
     members: members.map((m) => ({ ...m, isLead: m.userId === row.lead.id })),
-    recentActivities,
-    openNextActions,
-    outcomes: caseOutcomes,
+    recentActivities: recentActivities.items,
+    openNextActions: openNextActions.items,
+    outcomes: caseOutcomes.items,
+    sections: {
+      activities: { total: recentActivities.total, nextCursor: recentActivities.nextCursor },
+      nextActions: { total: openNextActions.total, nextCursor: openNextActions.nextCursor },
+      outcomes: { total: caseOutcomes.total, nextCursor: caseOutcomes.nextCursor },
+    },
   };
   if (mayReadConfidential && options.confidential !== false) result.confidentialNotes = await readConfidentialNotes(db, actor, id);
   return result;
 }
 
-async function findRecentActivities(db: Queryable, caseId: string): Promise<CaseActivityItem[]> {
+const countOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
+const countAll = sql<number>`count(*)`.mapWith(Number);
+
+/** RECENT_ACTIVITY_LIMIT of the case's activities, newest first, after `cursor` (the newest when null), with their total. */
+async function findActivityPage(db: Queryable, caseId: string, cursor: Cursor | null): Promise<CountedPage<CaseActivityItem>> {
   const authors = alias(users, "authors");
   const rows = await db
     .select({
@@ -394,20 +451,28 @@ async function findRecentActivities(db: Queryable, caseId: string): Promise<Case
       externalParticipants: activities.externalParticipants,
       organization: { id: organizations.id, name: organizations.nameJa },
       createdBy: { id: authors.id, name: authors.name },
+      sortKey: timestampSortKey(activities.occurredAt),
     })
     .from(activities)
     .innerJoin(organizations, eq(organizations.id, activities.organizationId))
     .innerJoin(authors, eq(authors.id, activities.createdByUserId))
-    .where(eq(activities.caseId, caseId))
+    .where(
+      and(
+        eq(activities.caseId, caseId),
+        cursor ? afterCursor(cursor, { sort: activities.occurredAt, id: activities.id, kind: "timestamp", order: "desc" }) : undefined,
+      ),
+    )
     .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(RECENT_ACTIVITY_LIMIT);
-  if (rows.length === 0) return [];
+    .limit(RECENT_ACTIVITY_LIMIT + 1);
+  const page = toPage(rows, RECENT_ACTIVITY_LIMIT, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item);
+  const counted = await withTotal(page, !cursor, async () => countOf(await db.select({ total: countAll }).from(activities).where(eq(activities.caseId, caseId))));
+  if (counted.items.length === 0) return { ...counted, items: [] };
 
   const participantRows = await db
     .select({ activityId: activityParticipants.activityId, id: users.id, name: users.name })
     .from(activityParticipants)
     .innerJoin(users, eq(users.id, activityParticipants.userId))
-    .where(inArray(activityParticipants.activityId, rows.map((r) => r.id)))
+    .where(inArray(activityParticipants.activityId, counted.items.map((r) => r.id)))
     .orderBy(asc(users.name), asc(users.id));
   const byActivity = new Map<string, { id: string; name: string }[]>();
   for (const { activityId, ...participant } of participantRows) {
@@ -415,7 +480,7 @@ async function findRecentActivities(db: Queryable, caseId: string): Promise<Case
     list.push(participant);
     byActivity.set(activityId, list);
   }
-  return rows.map((r) => ({ ...r, participants: byActivity.get(r.id) ?? [] }));
+  return { ...counted, items: counted.items.map((r) => ({ ...r, participants: byActivity.get(r.id) ?? [] })) };
 }
 
 /** Reads the case's confidential notes through their scope and records the read (one audit row per read). */

@@ -4,7 +4,20 @@ import { cases, companies, companyContacts, ipRights, organizations, prefectures
 import type { Actor } from "@/lib/authz/actor";
 import { caseScope, companyScope, contactAccessForCompany, ipRightScope } from "@/lib/authz/scopes";
 import { OPEN_STAGES } from "@/lib/cases/stage";
-import { afterCursor, clampLimit, decodeCursor, isUuid, toPage, type Page } from "@/lib/pagination";
+import {
+  afterCursor,
+  clampLimit,
+  dateSortKey,
+  decodeCursor,
+  isUuid,
+  MAX_PAGE_SIZE,
+  sectionCursor,
+  timestampSortKey,
+  toPage,
+  withTotal,
+  type Page,
+  type SectionInfo,
+} from "@/lib/pagination";
 import { normalizeKanaReading } from "./normalize-kana";
 import { normalizeCompanyName } from "./normalize-name";
 
@@ -159,11 +172,31 @@ export interface CompanyDetail {
   version: number;
   createdAt: Date;
   updatedAt: Date;
-  /** Contact people (personal data). Absent — not empty — when the actor may not see them. */
+  /** Contact people (personal data), representatives first. Absent — not empty — when the actor may not see them. */
   contacts?: CompanyContactItem[];
+  /** Newest filing first, rights not yet filed before them. */
   ipRights: IpRightItem[];
   /** The company's cases that the actor may open, most recently updated first. */
   cases: CompanyCaseItem[];
+  /**
+   * The three lists above are one section page each (COMPANY_SECTION_SIZE rows from the position asked for):
+   * how many rows each holds in all, and the cursor of the rows after the ones given (null when there are none).
+   */
+  sections: {
+    cases: SectionInfo;
+    ipRights: SectionInfo;
+    contacts?: SectionInfo;
+  };
+}
+
+/** How many rows of each list the company page shows at a time. */
+export const COMPANY_SECTION_SIZE = 20;
+
+export interface CompanySectionOptions {
+  /** Each section's keyset position (from the page's query parameters); its first rows when absent. */
+  cursors?: { cases?: string; contacts?: string; ipRights?: string };
+  /** Rows per section; COMPANY_SECTION_SIZE by default. */
+  sectionSize?: number;
 }
 
 export interface CompanyContactItem {
@@ -202,8 +235,20 @@ export interface CompanyCaseItem {
   updatedAt: Date;
 }
 
-/** One company as the actor may see it, or null when it is outside the actor's scope (or the id is malformed). */
-export async function getCompanyForActor(db: Queryable, actor: Actor, id: string): Promise<CompanyDetail | null> {
+/** Representatives first, then in the order they were recorded: '0 <created_at>' before '1 <created_at>'. */
+const contactSortKey = sql<string>`(case when ${companyContacts.isRepresentative} then '0' else '1' end) || ' ' || ${timestampSortKey(companyContacts.createdAt)}`;
+/** Newest filing first; a right not yet filed sorts as if filed last of all, so it comes first. */
+const ipRightSortKey = sql<string>`coalesce(${dateSortKey(ipRights.filedOn)}, '9999-12-31')`;
+
+const countOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
+const countAll = sql<number>`count(*)`.mapWith(Number);
+
+/**
+ * One company as the actor may see it, or null when it is outside the actor's scope (or the id is malformed).
+ * Its cases, contact people and IP rights come a section page at a time (options.cursors, sectionSize), each
+ * with its total: a company's lists are short, but no page renders an unbounded one.
+ */
+export async function getCompanyForActor(db: Queryable, actor: Actor, id: string, options: CompanySectionOptions = {}): Promise<CompanyDetail | null> {
   if (!isUuid(id)) return null;
   const [company] = await db
     .select({
@@ -235,6 +280,16 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
     .limit(1);
   if (!company) return null;
 
+  const size = Math.min(clampLimit(options.sectionSize ?? COMPANY_SECTION_SIZE), MAX_PAGE_SIZE);
+  const at = {
+    cases: sectionCursor(options.cursors?.cases, "timestamp"),
+    contacts: sectionCursor(options.cursors?.contacts, "text"),
+    ipRights: sectionCursor(options.cursors?.ipRights, "text"),
+  };
+  const contactRows = and(eq(companyContacts.companyId, id), contactAccessForCompany(actor, companyContacts.companyId))!;
+  const ipRightRows = and(eq(ipRights.companyId, id), ipRightScope(actor))!;
+  const caseRows = and(eq(cases.companyId, id), caseScope(actor))!;
+
   const [contacts, rights, visibleCases] = await Promise.all([
     company.mayReadContacts
       ? db
@@ -249,10 +304,19 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
             preferredContactMethod: companyContacts.preferredContactMethod,
             notes: companyContacts.notes,
             version: companyContacts.version,
+            sortKey: contactSortKey,
           })
           .from(companyContacts)
-          .where(and(eq(companyContacts.companyId, id), contactAccessForCompany(actor, companyContacts.companyId)))
-          .orderBy(desc(companyContacts.isRepresentative), asc(companyContacts.createdAt), asc(companyContacts.id))
+          .where(
+            and(
+              contactRows,
+              at.contacts ? afterCursor(at.contacts, { sort: contactSortKey, id: companyContacts.id, kind: "text", order: "asc" }) : undefined,
+            ),
+          )
+          .orderBy(asc(contactSortKey), asc(companyContacts.id))
+          .limit(size + 1)
+          .then((rows) => toPage(rows, size, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item))
+          .then((page) => withTotal(page, !at.contacts, async () => countOf(await db.select({ total: countAll }).from(companyContacts).where(contactRows))))
       : Promise.resolve(undefined),
     db
       .select({
@@ -265,10 +329,14 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
         filedOn: ipRights.filedOn,
         registeredOn: ipRights.registeredOn,
         version: ipRights.version,
+        sortKey: ipRightSortKey,
       })
       .from(ipRights)
-      .where(and(eq(ipRights.companyId, id), ipRightScope(actor)))
-      .orderBy(sql`${ipRights.filedOn} desc nulls first`, asc(ipRights.id)),
+      .where(and(ipRightRows, at.ipRights ? afterCursor(at.ipRights, { sort: ipRightSortKey, id: ipRights.id, kind: "text", order: "desc" }) : undefined))
+      .orderBy(desc(ipRightSortKey), desc(ipRights.id))
+      .limit(size + 1)
+      .then((rows) => toPage(rows, size, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item))
+      .then((page) => withTotal(page, !at.ipRights, async () => countOf(await db.select({ total: countAll }).from(ipRights).where(ipRightRows)))),
     db
       .select({
         id: cases.id,
@@ -277,19 +345,28 @@ export async function getCompanyForActor(db: Queryable, actor: Actor, id: string
         stage: cases.stage,
         ownerOrgName: organizations.nameJa,
         updatedAt: cases.updatedAt,
+        sortKey: timestampSortKey(cases.updatedAt),
       })
       .from(cases)
       .innerJoin(organizations, eq(organizations.id, cases.ownerOrgId))
-      .where(and(eq(cases.companyId, id), caseScope(actor)))
-      .orderBy(desc(cases.updatedAt), desc(cases.id)),
+      .where(and(caseRows, at.cases ? afterCursor(at.cases, { sort: cases.updatedAt, id: cases.id, kind: "timestamp", order: "desc" }) : undefined))
+      .orderBy(desc(cases.updatedAt), desc(cases.id))
+      .limit(size + 1)
+      .then((rows) => toPage(rows, size, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item))
+      .then((page) => withTotal(page, !at.cases, async () => countOf(await db.select({ total: countAll }).from(cases).where(caseRows)))),
   ]);
 
   const { createdByOrgId, createdByOrgName, mayReadContacts: _checked, ...profile } = company;
   return {
     ...profile,
     createdByOrg: createdByOrgId && createdByOrgName ? { id: createdByOrgId, name: createdByOrgName } : null,
-    ...(contacts ? { contacts } : {}),
-    ipRights: rights,
-    cases: visibleCases,
+    ...(contacts ? { contacts: contacts.items } : {}),
+    ipRights: rights.items,
+    cases: visibleCases.items,
+    sections: {
+      cases: { total: visibleCases.total, nextCursor: visibleCases.nextCursor },
+      ipRights: { total: rights.total, nextCursor: rights.nextCursor },
+      ...(contacts ? { contacts: { total: contacts.total, nextCursor: contacts.nextCursor } } : {}),
+    },
   };
 }

@@ -193,9 +193,10 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
       const chamberConsent = await f.consent(world.company, a.chamberAdvisor);
       await f.referral({ from: a.chamberAdvisor, to: network.orgs.toyamaInpit, company: world.company, consent: chamberConsent });
 
-      const provisions = await findProvisionsForCompany(t.db, a.ishikawaCoordinator, world.company.id);
-      expect(provisions).toHaveLength(1);
-      expect(provisions![0]).toMatchObject({
+      const provisions = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, world.company.id))!;
+      expect(provisions).toMatchObject({ total: 1, nextCursor: null });
+      expect(provisions.items).toHaveLength(1);
+      expect(provisions.items[0]).toMatchObject({
         referralId: world.referralId,
         status: "sent",
         service: "attorney_consultation",
@@ -213,7 +214,7 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
         },
       });
       // The receiver keeps the same record while it can see the company.
-      expect((await findProvisionsForCompany(t.db, a.attorney, world.company.id))!.map((p) => p.referralId)).toEqual([world.referralId]);
+      expect((await findProvisionsForCompany(t.db, a.attorney, world.company.id))!.items.map((p) => p.referralId)).toEqual([world.referralId]);
     });
 
     it("is not found for a company outside the actor's scope, and for the receiver once the referral is closed", async () => {
@@ -223,7 +224,7 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
       await ok(declineReferral, a.attorney, { referralId: world.referralId, declineReason: "対象外" });
       expect(await findProvisionsForCompany(t.db, a.attorney, world.company.id)).toBeNull();
       // The bureau sees the block's companies but took part in no provision.
-      expect(await findProvisionsForCompany(t.db, a.bureauManager, world.company.id)).toEqual([]);
+      expect(await findProvisionsForCompany(t.db, a.bureauManager, world.company.id)).toMatchObject({ items: [], nextCursor: null, total: 0 });
       expect(await findProvisionsForCompany(t.db, a.ishikawaCoordinator, "not-a-uuid")).toBeNull();
     });
 
@@ -238,7 +239,7 @@ describe.each(TEST_ENGINES)("what a referral's receiver may see (%s)", (engine) 
         service: "management_consultation",
         reason: "販路開拓",
       }));
-      const [provision] = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, company.id))!;
+      const [provision] = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, company.id))!.items;
       expect(provision).toMatchObject({ status: "logged", to: { external: "石川県よろず支援拠点" } });
     });
   });

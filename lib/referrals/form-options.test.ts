@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { consents } from "@/db/schema";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { findCaseRefForActor, findConsentsForCompany, findHandlerCandidates, listPartyKinds } from "./form-options";
@@ -24,7 +26,7 @@ describe.each(TEST_ENGINES)("the referral forms' choices (%s)", (engine) => {
       const byDesk = await f.consent(company, a.ishikawaCoordinator, {}, true);
       const other = await f.consent(await f.company({ prefecture: 17 }), a.chamberAdvisor);
 
-      const list = await findConsentsForCompany(t.db, a.ishikawaCoordinator, company.id);
+      const list = (await findConsentsForCompany(t.db, a.ishikawaCoordinator, company.id))?.items;
       expect(list?.map((c) => c.id)).toEqual([byDesk.id, byChamber.id]);
       expect(list?.map((c) => c.id)).not.toContain(other.id);
       expect(list?.find((c) => c.id === byChamber.id)).toMatchObject({
@@ -38,14 +40,40 @@ describe.each(TEST_ENGINES)("the referral forms' choices (%s)", (engine) => {
       expect(list?.find((c) => c.id === byDesk.id)?.revokedAt).toBeInstanceOf(Date);
     });
 
+    it("pages through consents obtained on the same day and recorded in the same instant, none skipped or repeated", async () => {
+      const company = await f.company({ prefecture: 17, createdBy: a.chamberAdvisor });
+      const recorded: string[] = [];
+      for (let i = 0; i < 7; i += 1) recorded.push((await f.consent(company, a.chamberAdvisor)).id);
+      const older = await f.consent(company, a.chamberAdvisor);
+      await t.db.update(consents).set({ createdAt: new Date("2025-06-01T00:00:00.123456Z") }).where(eq(consents.companyId, company.id));
+      await t.db.update(consents).set({ obtainedOn: "2025-04-01" }).where(eq(consents.id, older.id));
+
+      const first = (await findConsentsForCompany(t.db, a.chamberAdvisor, company.id, { limit: 3 }))!;
+      expect(first.total).toBe(8);
+      const seen = [...first.items.map((c) => c.id)];
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const page = (await findConsentsForCompany(t.db, a.chamberAdvisor, company.id, { limit: 3, cursor }))!;
+        expect(page.total).toBe(8);
+        seen.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+      }
+      expect(seen).toHaveLength(8);
+      expect(new Set(seen).size).toBe(8);
+      expect(seen.at(-1)).toBe(older.id);
+      expect(new Set(seen.slice(0, 7))).toEqual(new Set(recorded));
+      // A first page that holds everything is its own count.
+      expect((await findConsentsForCompany(t.db, a.chamberAdvisor, company.id))!).toMatchObject({ total: 8, nextCursor: null });
+    });
+
     it("shows who consented (a person) only to those who may read the company's contact people", async () => {
       const company = await f.company({ prefecture: 17, createdBy: a.chamberAdvisor });
       await f.consent(company, a.chamberAdvisor);
       // The chamber registered the company: it keeps its contacts, and so the name of the person who consented.
-      const [forChamber] = (await findConsentsForCompany(t.db, a.chamberAdvisor, company.id))!;
+      const [forChamber] = (await findConsentsForCompany(t.db, a.chamberAdvisor, company.id))!.items;
       expect(forChamber!.givenBy).toBe("代表取締役 企業 一郎");
       // The 石川 desk finds the company (its prefecture) but holds none of its personal data.
-      const [forDesk] = (await findConsentsForCompany(t.db, a.ishikawaCoordinator, company.id))!;
+      const [forDesk] = (await findConsentsForCompany(t.db, a.ishikawaCoordinator, company.id))!.items;
       expect(forDesk).not.toHaveProperty("givenBy");
     });
 
@@ -62,7 +90,7 @@ describe.each(TEST_ENGINES)("the referral forms' choices (%s)", (engine) => {
     it("opens to the receiver of a pending referral, and closes again once the referral is closed", async () => {
       const company = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
       const referral = await f.referral({ from: a.ishikawaCoordinator, to: network.orgs.hokurikuJpaa, company, status: "sent" });
-      expect((await findConsentsForCompany(t.db, a.attorney, company.id))?.map((c) => c.id)).toEqual([referral.consentId]);
+      expect((await findConsentsForCompany(t.db, a.attorney, company.id))?.items.map((c) => c.id)).toEqual([referral.consentId]);
       await f.setReferralStatus(referral, "completed");
       expect(await findConsentsForCompany(t.db, a.attorney, company.id)).toBeNull();
     });

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { cases, companies, consents, organizations, partyKinds, users, type UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { caseScope, companyScope, contactAccessForCompany } from "@/lib/authz/scopes";
-import { isUuid } from "@/lib/pagination";
+import { afterCursor, clampLimit, dateSortKey, decodeCursor, isUuid, timestampSortKey, toPage, withTotal, type CountedPage } from "@/lib/pagination";
 import type { ConsentMethod } from "./schema";
 
 /**
@@ -30,12 +30,21 @@ export interface ConsentOption {
   createdAt: Date;
 }
 
+/** How consents are ordered: newest consent first, then the latest recorded, then by id (the cursor's tie-break). */
+const consentSortKey = sql<string>`${dateSortKey(consents.obtainedOn)} || ' ' || ${timestampSortKey(consents.createdAt)}`;
+
 /**
  * The company's consents, newest first, revoked ones included (the page marks them; the send action refuses
- * them). A consent is the company's, not the recording organization's, so anyone who may find the company
- * sees them all and may refer on any of them. Null when the company is outside the actor's scope.
+ * them), a keyset page at a time (`limit`, 50 by default; `cursor` from the previous page) with their total.
+ * A consent is the company's, not the recording organization's, so anyone who may find the company sees them
+ * all and may refer on any of them. Null when the company is outside the actor's scope.
  */
-export async function findConsentsForCompany(db: Queryable, actor: Actor, companyId: string): Promise<ConsentOption[] | null> {
+export async function findConsentsForCompany(
+  db: Queryable,
+  actor: Actor,
+  companyId: string,
+  options: { cursor?: string; limit?: number } = {},
+): Promise<CountedPage<ConsentOption> | null> {
   if (!isUuid(companyId)) return null;
   const [company] = await db
     .select({
@@ -46,6 +55,11 @@ export async function findConsentsForCompany(db: Queryable, actor: Actor, compan
     .where(and(eq(companies.id, companyId), companyScope(actor)));
   if (!company) return null;
 
+  const limit = clampLimit(options.limit);
+  const conditions: SQL[] = [eq(consents.companyId, company.id)];
+  if (options.cursor) {
+    conditions.push(afterCursor(decodeCursor(options.cursor, "text"), { sort: consentSortKey, id: consents.id, kind: "text", order: "desc" }));
+  }
   const rows = await db
     .select({
       id: consents.id,
@@ -58,14 +72,28 @@ export async function findConsentsForCompany(db: Queryable, actor: Actor, compan
       recordedBy: { orgId: organizations.id, orgName: organizations.nameJa, userName: users.name },
       revokedAt: consents.revokedAt,
       createdAt: consents.createdAt,
+      sortKey: consentSortKey,
     })
     .from(consents)
     .innerJoin(organizations, eq(organizations.id, consents.organizationId))
     .innerJoin(users, eq(users.id, consents.recordedByUserId))
-    .where(eq(consents.companyId, company.id))
-    .orderBy(desc(consents.obtainedOn), desc(consents.createdAt), desc(consents.id));
+    .where(and(...conditions))
+    .orderBy(desc(consentSortKey), desc(consents.id))
+    .limit(limit + 1);
 
-  return rows.map(({ givenBy, ...row }) => (company.mayReadPeople ? { ...row, givenBy } : row));
+  const page = toPage(
+    rows,
+    limit,
+    (row) => ({ key: row.sortKey, id: row.id }),
+    ({ givenBy, sortKey: _sortKey, ...row }): ConsentOption => (company.mayReadPeople ? { ...row, givenBy } : row),
+  );
+  return withTotal(page, !options.cursor, async () => {
+    const [counted] = await db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(consents)
+      .where(eq(consents.companyId, company.id));
+    return counted?.total ?? 0;
+  });
 }
 
 /** The roles that can be put in charge of a received referral (administrators never handle cases). */

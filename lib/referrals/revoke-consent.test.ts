@@ -95,7 +95,7 @@ describe.each(TEST_ENGINES)("revoking a consent (%s)", (engine) => {
       const { company, consent } = await consentOfIshikawa();
       // The chamber of the same prefecture finds the company and sent a referral on the desk's consent.
       await f.referral({ from: a.chamberAdvisor, to: network.orgs.toyamaInpit, company, consent });
-      expect(await findConsentsForCompany(t.db, a.chamberAdvisor, company.id)).toEqual([expect.objectContaining({ id: consent.id })]);
+      expect((await findConsentsForCompany(t.db, a.chamberAdvisor, company.id))?.items).toEqual([expect.objectContaining({ id: consent.id })]);
 
       for (const outsider of [a.chamberAdvisor, a.toyamaCoordinator, a.bureauManager, a.attorney]) {
         const result = await run(revokeConsent, outsider, { consentId: consent.id, reason: "撤回" });
@@ -171,7 +171,7 @@ describe.each(TEST_ENGINES)("revoking a consent (%s)", (engine) => {
       expect(referral!.company.profile).toBeUndefined();
       // The sender keeps its own case and company, and the record of provision shows the withdrawal.
       expect(await getCaseForActor(t.db, a.ishikawaCoordinator, world.kase.id)).not.toBeNull();
-      const [provision] = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, world.company.id))!;
+      const [provision] = (await findProvisionsForCompany(t.db, a.ishikawaCoordinator, world.company.id))!.items;
       expect(provision!.consent.revokedAt).toBeInstanceOf(Date);
     });
 

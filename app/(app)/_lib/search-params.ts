@@ -1,3 +1,5 @@
+import { MAX_CURSOR_LENGTH } from "@/lib/pagination";
+
 /** A route's searchParams as Next passes them: a key may be missing, given once, or repeated. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,4 +22,9 @@ export function listHref(path: string, params: Record<string, string | number | 
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") query.set(key, String(value));
   const text = query.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** A keyset cursor from the URL: kept whole (a cursor cut short is no position), blank or absent as undefined. */
+export function cursorParam(value: string | string[] | undefined): string | undefined {
+  return firstParam(value, MAX_CURSOR_LENGTH);
 }

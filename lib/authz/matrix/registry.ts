@@ -485,6 +485,17 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     expect: (_t, actor) => (holds(actor, "export:read") && holds(actor, "case:read") ? 200 : 403),
   },
   {
+    // The record of provision of a company: its referrals the actor's organization sent or received. The own
+    // company holds the organization's outbound referrals; a far company is outside every scope (404).
+    key: "GET /companies/[id]/provisions/export",
+    request: (t, { world, actor }) => {
+      const id = recordsOf(world, actor, t).company.id;
+      return { url: `/companies/${id}/provisions/export?format=csv`, params: { id } };
+    },
+    targets: ["own", "far"],
+    expect: (t, actor) => (!holds(actor, "export:read") || !holds(actor, "referral:read") ? 403 : t === "own" ? 200 : 404),
+  },
+  {
     key: "GET /api/v1/reports/kpi",
     request: (t, { world, actor }) => ({ url: `/api/v1/reports/kpi?scope=organization&ref=${t === "own" ? actor.actor.orgId : world.far.org.id}` }),
     targets: ["own", "far"],

@@ -6,7 +6,7 @@ import { ChevronLeft, CirclePause, Pencil } from "lucide-react";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { findSelectableUsersForActor, getCaseForActor, RECENT_ACTIVITY_LIMIT } from "@/lib/cases/queries";
+import { findSelectableUsersForActor, getCaseForActor } from "@/lib/cases/queries";
 import { formatDate, formatDateTime } from "@/lib/format/datetime";
 import { todayInJst } from "@/lib/format/fiscal-year";
 import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
@@ -19,6 +19,7 @@ import { DetailList } from "@/components/app-shell/detail-list";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { PartyBadge } from "@/components/app-shell/party-badge";
+import { sectionHref, SectionPagination } from "@/components/app-shell/section-pagination";
 import { ConfidentialSection } from "@/components/cases/confidential-section";
 import { MembersDialog } from "@/components/cases/members-dialog";
 import { OutcomeDialog } from "@/components/cases/outcome-dialog";
@@ -30,6 +31,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cursorParam, type SearchParams } from "../../_lib/search-params";
 import { completeNextActionAction } from "../../my-day/actions";
 import { addConfidentialNoteAction, changeCaseStageAction, logActivityAction, recordOutcomeAction, setCaseMembersAction } from "../actions";
 
@@ -42,15 +44,25 @@ export async function generateMetadata(): Promise<Metadata> {
  * 案件の詳細. The quick activity log is at the top (what coordinators do most), then next actions, the timeline
  * and outcomes, then the company's consents and record of provision with 「連携依頼を送る」 from this case;
  * beside them the summary, the company, the members and — for those who may read them — the confidential
- * notes, whose read getCaseForActor has just recorded. Every section is its own card.
+ * notes, whose read getCaseForActor has just recorded. Every section is its own card, and no list in them is
+ * unbounded: the timeline, next actions, outcomes and consents page on with their own query parameters.
  */
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("case:read");
-  const { id } = await params;
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // Each list section keeps its own keyset position in the URL: ?activities= pages back through older activities.
+  const positions = {
+    activities: cursorParam(query.activities),
+    nextActions: cursorParam(query.nextActions),
+    outcomes: cursorParam(query.outcomes),
+    consents: cursorParam(query.consents),
+  };
   const db = getDb();
   // Null outside the actor's scope; reading confidential notes is audited inside.
-  const detail = await getCaseForActor(db, actor, id);
+  const detail = await getCaseForActor(db, actor, id, { cursors: positions });
   if (!detail) notFound();
+  const path = `/cases/${detail.id}`;
+  const href = (key: keyof typeof positions, anchor: string) => sectionHref(path, positions, key, anchor);
   const [t, locale, candidates] = await Promise.all([
     getTranslations(),
     getUiLocale(),
@@ -127,7 +139,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
           <Card>
             <CardHeader>
-              <CardTitle>{t("activities.nextActions.title")}</CardTitle>
+              <CardTitle id="case-next-actions">{t("activities.nextActions.title")}</CardTitle>
             </CardHeader>
             <CardContent>
               <NextActionList
@@ -149,21 +161,23 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   },
                 ]}
               />
+              <SectionPagination {...detail.sections.nextActions} cursor={positions.nextActions} href={href("nextActions", "case-next-actions")} />
             </CardContent>
           </Card>
 
-          <Card>
+          <Card data-testid="case-timeline">
             <CardHeader>
-              <CardTitle>{t("activities.timeline.title")}</CardTitle>
+              <CardTitle id="case-timeline">{t("activities.timeline.title")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <ActivityTimeline activities={detail.recentActivities} locale={locale} limit={RECENT_ACTIVITY_LIMIT} />
+              <ActivityTimeline activities={detail.recentActivities} locale={locale} />
+              <SectionPagination {...detail.sections.activities} cursor={positions.activities} href={href("activities", "case-timeline")} />
             </CardContent>
           </Card>
 
           <Card>
             <CardHeader className="flex-row items-center justify-between gap-2">
-              <CardTitle>{t("cases.outcomes.title")}</CardTitle>
+              <CardTitle id="case-outcomes">{t("cases.outcomes.title")}</CardTitle>
               {detail.mayEdit ? <OutcomeDialog caseId={detail.id} today={todayInJst()} idempotencyKey={newIdempotencyKey()} action={recordOutcomeAction} /> : null}
             </CardHeader>
             <CardContent>
@@ -198,11 +212,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   </TableBody>
                 </Table>
               )}
+              <SectionPagination {...detail.sections.outcomes} cursor={positions.outcomes} href={href("outcomes", "case-outcomes")} />
             </CardContent>
           </Card>
 
           {/* A referral sent from here names this case; the section shows the send button to those who may send. */}
-          {can(actor, "referral:read") ? <ConsentsAndProvisions actor={actor} company={detail.company} caseId={detail.id} /> : null}
+          {can(actor, "referral:read") ? (
+            <ConsentsAndProvisions
+              actor={actor}
+              company={detail.company}
+              caseId={detail.id}
+              consentsCursor={positions.consents}
+              consentsHref={href("consents", "consents")}
+            />
+          ) : null}
         </div>
 
         <div className="grid min-w-0 content-start gap-4">

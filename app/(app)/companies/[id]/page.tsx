@@ -10,6 +10,7 @@ import { getCompanyForActor } from "@/lib/companies/queries";
 import { newIdempotencyKey } from "@/lib/validation/idempotency-key";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { sectionHref } from "@/components/app-shell/section-pagination";
 import {
   CompanyCasesSection,
   CompanyContactsSection,
@@ -20,6 +21,7 @@ import { MergeDialog } from "@/components/companies/merge-dialog";
 import { ConsentsAndProvisions } from "@/components/referrals/consents-and-provisions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { cursorParam, type SearchParams } from "../../_lib/search-params";
 import { mergeCompaniesAction, saveContactAction, saveIpRightAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,15 +32,25 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * 企業の詳細: the profile, the company's cases (and opening a new one), contact people (personal data, only for
  * those who may see them) and IP rights. Each section is its own card; header actions follow the permissions,
- * which every action checks again on the server.
+ * which every action checks again on the server. No list is unbounded: each shows a section page and pages on
+ * with its own query parameter (?cases=, ?contacts=, ?ipRights=, ?consents=).
  */
-export default async function CompanyPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("company:read");
-  const { id } = await params;
-  const company = await getCompanyForActor(getDb(), actor, id);
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // Each list section keeps its own keyset position in the URL, so paging one leaves the others in place.
+  const positions = {
+    cases: cursorParam(query.cases),
+    contacts: cursorParam(query.contacts),
+    ipRights: cursorParam(query.ipRights),
+    consents: cursorParam(query.consents),
+  };
+  const company = await getCompanyForActor(getDb(), actor, id, { cursors: positions });
   // Outside the actor's scope and nonexistent look the same.
   if (!company) notFound();
   const [t, locale] = await Promise.all([getTranslations(), getUiLocale()]);
+  const path = `/companies/${company.id}`;
+  const paging = (key: keyof typeof positions, anchor: string) => ({ cursor: positions[key], href: sectionHref(path, positions, key, anchor) });
 
   return (
     <>
@@ -88,21 +100,29 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
       />
       <div className="grid gap-4 xl:grid-cols-2">
         <CompanyProfileSection company={company} locale={locale} />
-        <CompanyCasesSection company={company} locale={locale} canOpenCase={can(actor, "case:create")} />
+        <CompanyCasesSection company={company} locale={locale} canOpenCase={can(actor, "case:create")} paging={paging("cases", "company-cases")} />
         <CompanyContactsSection
           company={company}
+          paging={paging("contacts", "company-contacts")}
           canWrite={can(actor, "contact:write")}
           saveContactAction={saveContactAction}
           idempotencyKey={newIdempotencyKey()}
         />
         <CompanyIpRightsSection
           company={company}
+          paging={paging("ipRights", "company-ip-rights")}
           locale={locale}
           canWrite={can(actor, "company:update")}
           saveIpRightAction={saveIpRightAction}
           idempotencyKey={newIdempotencyKey()}
         />
-        <ConsentsAndProvisions actor={actor} company={company} className="xl:col-span-2" />
+        <ConsentsAndProvisions
+          actor={actor}
+          company={company}
+          consentsCursor={positions.consents}
+          consentsHref={sectionHref(path, positions, "consents", "consents")}
+          className="xl:col-span-2"
+        />
       </div>
     </>
   );

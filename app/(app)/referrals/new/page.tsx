@@ -9,6 +9,7 @@ import { can } from "@/lib/authz/can";
 import { findCompaniesForActor, getCompanyForActor } from "@/lib/companies/queries";
 import { formatDate } from "@/lib/format/datetime";
 import { todayInJst } from "@/lib/format/fiscal-year";
+import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { findCaseRefForActor, findConsentsForCompany, listPartyKinds } from "@/lib/referrals/form-options";
 import { isReferralService } from "@/lib/referrals/services";
 import { suggestRecipients } from "@/lib/referrals/suggest-recipients";
@@ -120,7 +121,8 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
   // A case of another company is not this referral's case: the form starts from the company alone.
   const initialCaseId = fromCase && fromCase.companyId === company.id ? fromCase.id : undefined;
   const [consents, recipients, partyKinds] = await Promise.all([
-    findConsentsForCompany(db, actor, company.id),
+    // The newest 200 consents: a form's choices, bounded like every list (a company has a handful).
+    findConsentsForCompany(db, actor, company.id, { limit: MAX_PAGE_SIZE }),
     suggestRecipients(db, actor, { companyId: company.id }),
     listPartyKinds(db),
   ]);
@@ -134,7 +136,7 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
         company={{ id: company.id, name: company.name, location: [company.prefectureName, company.city].filter(Boolean).join(" ") }}
         cases={company.cases.map((c) => ({ id: c.id, code: c.code, title: c.title }))}
         initialCaseId={initialCaseId}
-        consents={consents.map((consent) => ({
+        consents={consents.items.map((consent) => ({
           id: consent.id,
           summary: `${formatDate(consent.obtainedOn, locale)} · ${method(consent.method)}`,
           scopeBasicProfile: consent.scopeBasicProfile,
