@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { InvalidCursorError } from "@/lib/pagination";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
-import { findCasesForActor, getCaseForActor, RECENT_ACTIVITY_LIMIT } from "./queries";
+import { CASE_SECTION_SIZE, findCasesForActor, getCaseForActor, RECENT_ACTIVITY_LIMIT } from "./queries";
 
 describe.each(TEST_ENGINES)("case queries (%s)", (engine) => {
   let t: TestDb;
@@ -241,6 +241,43 @@ describe.each(TEST_ENGINES)("case queries (%s)", (engine) => {
       expect(detail.recentActivities.at(-1)!.summary).toBe("記録 5");
       expect(detail.openNextActions.map((n) => n.id)).toEqual([sooner.id, later.id]);
       expect(detail.outcomes.map((o) => o.id)).toEqual([outcome.id]);
+      expect(detail.sections).toEqual({
+        activities: { total: RECENT_ACTIVITY_LIMIT + 5, nextCursor: expect.any(String) },
+        nextActions: { total: 2, nextCursor: null },
+        outcomes: { total: 1, nextCursor: null },
+      });
+
+      // 「次のページ」 of the timeline: the older activities, none repeated, and the way to the end.
+      const older = (await getCaseForActor(t.db, a.attorney, kase.id, { cursors: { activities: detail.sections.activities.nextCursor! } }))!;
+      expect(older.recentActivities.map((x) => x.summary)).toEqual(["記録 4", "記録 3", "記録 2", "記録 1", "記録 0"]);
+      expect(older.sections.activities).toEqual({ total: RECENT_ACTIVITY_LIMIT + 5, nextCursor: null });
+      // Paging one section leaves the others on their first rows.
+      expect(older.openNextActions.map((n) => n.id)).toEqual([sooner.id, later.id]);
+    });
+
+    it("pages open next actions and outcomes in sections of 20, ties broken by id, and starts a section over on a damaged cursor", async () => {
+      const kase = await f.case({ company: await f.company(), lead: a.ishikawaCoordinator });
+      const actions: string[] = [];
+      for (let i = 0; i < CASE_SECTION_SIZE + 3; i += 1) actions.push((await f.nextAction(kase, a.ishikawaCoordinator, { title: `宿題 ${i}`, dueOn: "2025-09-01" })).id);
+      const results: string[] = [];
+      for (let i = 0; i < CASE_SECTION_SIZE + 1; i += 1) results.push((await f.outcome(kase, { achievedOn: "2025-09-01" })).id);
+
+      const first = (await getCaseForActor(t.db, a.ishikawaCoordinator, kase.id))!;
+      expect(first.openNextActions).toHaveLength(CASE_SECTION_SIZE);
+      expect(first.outcomes).toHaveLength(CASE_SECTION_SIZE);
+      expect(first.sections.nextActions.total).toBe(CASE_SECTION_SIZE + 3);
+      expect(first.sections.outcomes.total).toBe(CASE_SECTION_SIZE + 1);
+      const second = (await getCaseForActor(t.db, a.ishikawaCoordinator, kase.id, {
+        cursors: { nextActions: first.sections.nextActions.nextCursor!, outcomes: first.sections.outcomes.nextCursor! },
+      }))!;
+      expect([...first.openNextActions, ...second.openNextActions].map((n) => n.id)).toEqual([...actions].sort());
+      expect([...first.outcomes, ...second.outcomes].map((o) => o.id)).toEqual([...results].sort().reverse());
+      expect(second.sections.nextActions.nextCursor).toBeNull();
+      expect(second.sections.outcomes.nextCursor).toBeNull();
+
+      const damaged = (await getCaseForActor(t.db, a.ishikawaCoordinator, kase.id, { cursors: { nextActions: "not-a-cursor", outcomes: "!!" } }))!;
+      expect(damaged.openNextActions.map((n) => n.id)).toEqual(first.openNextActions.map((n) => n.id));
+      expect(damaged.outcomes.map((o) => o.id)).toEqual(first.outcomes.map((o) => o.id));
     });
   });
 

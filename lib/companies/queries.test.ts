@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { companyContacts, ipRights } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { InvalidCursorError } from "@/lib/pagination";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
@@ -158,6 +160,67 @@ describe.each(TEST_ENGINES)("company queries (%s)", (engine) => {
       expect((await getCompanyForActor(t.db, a.ishikawaColleague, company.id))!.cases.map((c) => c.id)).toEqual([ishikawaCase.id]);
       expect((await getCompanyForActor(t.db, a.chamberAdvisor, company.id))!.cases.map((c) => c.id)).toEqual([chamberCase.id]);
       expect((await getCompanyForActor(t.db, a.bureauCoordinator, company.id))!.cases).toEqual([]);
+    });
+
+    it("pages its cases, contact people and IP rights section by section, each with its total, and counts only what the actor sees", async () => {
+      const company = await f.company({ prefecture: 17, createdBy: a.ishikawaCoordinator });
+      const people: string[] = [];
+      for (let i = 0; i < 5; i += 1) people.push((await f.contact(company, `担当 ${i}`)).id);
+      const [representative] = await t.db
+        .update(companyContacts)
+        .set({ isRepresentative: true })
+        .where(eq(companyContacts.id, people[3]!))
+        .returning({ id: companyContacts.id });
+      // Contacts recorded in the same instant: only the id orders them after the representative.
+      await t.db.update(companyContacts).set({ createdAt: new Date("2025-05-01T00:00:00Z") }).where(eq(companyContacts.companyId, company.id));
+      const rights: string[] = [];
+      for (let i = 0; i < 4; i += 1) rights.push((await f.ipRight(company, { title: `特許 ${i}`, status: "registered" })).id);
+      await t.db.update(ipRights).set({ filedOn: "2024-01-01" }).where(eq(ipRights.id, rights[0]!));
+      await t.db.update(ipRights).set({ filedOn: "2025-01-01" }).where(eq(ipRights.id, rights[1]!));
+      // A right in preparation: the area's other parties neither see it nor count it.
+      const preparing = await f.ipRight(company, { title: "準備中の発明", status: "preparing" });
+      const kases: string[] = [];
+      for (let i = 0; i < 3; i += 1) kases.push((await f.case({ company, lead: a.ishikawaCoordinator })).id);
+      const chamberCase = await f.case({ company, lead: a.chamberAdvisor });
+
+      const walk = async (actor: Actor, key: "cases" | "contacts" | "ipRights") => {
+        const seen: string[] = [];
+        const totals: number[] = [];
+        let cursor: string | undefined;
+        do {
+          const detail = (await getCompanyForActor(t.db, actor, company.id, { sectionSize: 2, cursors: { [key]: cursor } }))!;
+          seen.push(...(detail[key] ?? []).map((row) => row.id));
+          totals.push(detail.sections[key]!.total);
+          cursor = detail.sections[key]!.nextCursor ?? undefined;
+        } while (cursor);
+        return { seen, totals };
+      };
+
+      const contacts = await walk(a.ishikawaCoordinator, "contacts");
+      expect(contacts.totals).toEqual([5, 5, 5]);
+      expect(contacts.seen).toEqual([representative!.id, ...people.filter((id) => id !== representative!.id).sort()]);
+
+      const supporterRights = await walk(a.ishikawaCoordinator, "ipRights");
+      expect(supporterRights.totals).toEqual([5, 5, 5]);
+      // Not yet filed first (newest id first among them), then the newest filing.
+      expect(supporterRights.seen).toEqual([...[rights[2]!, rights[3]!, preparing.id].sort().reverse(), rights[1], rights[0]]);
+      const areaRights = await walk(a.bureauCoordinator, "ipRights");
+      expect(areaRights.totals).toEqual([4, 4]);
+      expect(areaRights.seen).not.toContain(preparing.id);
+
+      const cases = await walk(a.ishikawaCoordinator, "cases");
+      expect(cases.totals).toEqual([3, 3]);
+      expect([...cases.seen].sort()).toEqual([...kases].sort());
+      expect(cases.seen).not.toContain(chamberCase.id);
+
+      // The chamber sees its own case only; the bureau finds the company but neither its contact people nor its cases.
+      expect((await getCompanyForActor(t.db, a.chamberAdvisor, company.id, { sectionSize: 2 }))!.sections.cases).toEqual({ total: 1, nextCursor: null });
+      const bureauView = (await getCompanyForActor(t.db, a.bureauCoordinator, company.id, { sectionSize: 2 }))!;
+      expect(bureauView.sections.contacts).toBeUndefined();
+      expect(bureauView.sections.cases).toEqual({ total: 0, nextCursor: null });
+      // A damaged cursor starts its section over; the others are untouched.
+      const damaged = (await getCompanyForActor(t.db, a.ishikawaCoordinator, company.id, { sectionSize: 2, cursors: { contacts: "%%%" } }))!;
+      expect(damaged.contacts!.map((c) => c.id)).toEqual(contacts.seen.slice(0, 2));
     });
   });
 
