@@ -7,6 +7,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { runAction } from "@/lib/authz/action";
 import { loadActor, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
+import { InvalidCursorError } from "@/lib/pagination";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { keyed } from "@/lib/test/keyed";
@@ -14,7 +15,7 @@ import { addPartyKind } from "./add-party-kind";
 import { changeUserRole } from "./change-user-role";
 import { inviteUser } from "./invite-user";
 import { issueInitialPassword } from "./issue-initial-password";
-import { listOrganizationsForAdmin, listPartyKindsForAdmin, listUsersForAdmin } from "./queries";
+import { listOrganizationOptionsForAdmin, listOrganizationsForAdmin, listPartyKindsForAdmin, listUsersForAdmin } from "./queries";
 import { USER_ROLES } from "./roles";
 import { saveOrganization } from "./save-organization";
 import { setOrganizationActive } from "./set-organization-active";
@@ -333,20 +334,56 @@ describe.each(TEST_ENGINES)("user and organization administration (%s)", (engine
 
   describe("the administration lists", () => {
     it("show users, organizations and party kinds to administrators only", async () => {
-      expect((await listUsersForAdmin(t.db, admin)).length).toBeGreaterThan(5);
-      expect(await listUsersForAdmin(t.db, admin, { q: "北陸" })).toEqual([expect.objectContaining({ name: "北陸 弁理士" })]);
-      expect((await listUsersForAdmin(t.db, admin, { role: "admin" })).every((u) => u.role === "admin")).toBe(true);
-      expect((await listOrganizationsForAdmin(t.db, admin))[0]).toMatchObject({ isSystem: true });
+      expect((await listUsersForAdmin(t.db, admin)).items.length).toBeGreaterThan(5);
+      expect((await listUsersForAdmin(t.db, admin, { q: "北陸" })).items).toEqual([expect.objectContaining({ name: "北陸 弁理士" })]);
+      expect((await listUsersForAdmin(t.db, admin, { role: "admin" })).items.every((u) => u.role === "admin")).toBe(true);
+      expect((await listOrganizationsForAdmin(t.db, admin)).items[0]).toMatchObject({ isSystem: true });
+      expect((await listOrganizationOptionsForAdmin(t.db, admin))[0]).toMatchObject({ isSystem: true });
       expect((await listPartyKindsForAdmin(t.db, admin)).map((k) => k.key)).toEqual(expect.arrayContaining(["meti", "inpit", "jpaa", "jcci"]));
 
       const manager = network.actors.ishikawaManager;
-      expect(await listUsersForAdmin(t.db, manager)).toEqual([]);
-      expect(await listOrganizationsForAdmin(t.db, manager)).toEqual([]);
+      const nothing = { items: [], nextCursor: null, total: 0 };
+      expect(await listUsersForAdmin(t.db, manager)).toEqual(nothing);
+      expect(await listOrganizationsForAdmin(t.db, manager)).toEqual(nothing);
+      expect(await listOrganizationOptionsForAdmin(t.db, manager)).toEqual([]);
       expect(await listPartyKindsForAdmin(t.db, manager)).toEqual([]);
     });
 
+    it("page users and organizations in the lists' order, none skipped or repeated, each page knowing the total", async () => {
+      const org = await f.organization({ party: "jcci", prefecture: 17, name: "ページ送り商工会議所" });
+      // People of one organization with the same name: only the id orders them.
+      for (let i = 0; i < 7; i += 1) await f.user(org, "coordinator", "同名 太郎");
+      const all = await listUsersForAdmin(t.db, admin, {}, new Date(), { limit: 200 });
+      expect(all.nextCursor).toBeNull();
+      const walk = async <T extends { id: string }>(read: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null; total: number }>) => {
+        const seen: string[] = [];
+        const totals = new Set<number>();
+        let cursor: string | undefined;
+        do {
+          const page = await read(cursor);
+          seen.push(...page.items.map((item) => item.id));
+          totals.add(page.total);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return { seen, totals: [...totals] };
+      };
+      const users = await walk((cursor) => listUsersForAdmin(t.db, admin, {}, new Date(), { cursor, limit: 3 }));
+      expect(users.seen).toEqual(all.items.map((u) => u.id));
+      expect(users.totals).toEqual([all.total]);
+      const namesakes = await walk((cursor) => listUsersForAdmin(t.db, admin, { organizationId: org.id }, new Date(), { cursor, limit: 2 }));
+      expect(namesakes.totals).toEqual([7]);
+      expect(new Set(namesakes.seen).size).toBe(7);
+
+      const allOrgs = await listOrganizationsForAdmin(t.db, admin, { limit: 200 });
+      const orgs = await walk((cursor) => listOrganizationsForAdmin(t.db, admin, { cursor, limit: 2 }));
+      expect(orgs.seen).toEqual(allOrgs.items.map((o) => o.id));
+      expect(orgs.totals).toEqual([allOrgs.total]);
+      expect((await listOrganizationOptionsForAdmin(t.db, admin)).map((o) => o.id)).toEqual(orgs.seen);
+      await expect(listUsersForAdmin(t.db, admin, {}, new Date(), { cursor: "garbage!" })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
     it("treat % and _ typed into the search as characters", async () => {
-      expect(await listUsersForAdmin(t.db, admin, { q: "%" })).toEqual([]);
+      expect((await listUsersForAdmin(t.db, admin, { q: "%" })).items).toEqual([]);
     });
   });
 });

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { organizations, partyKinds, prefectures, regionalBlocks, userRole, users, type UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
+import { afterCursor, clampLimit, decodeCursor, MAX_PAGE_SIZE, toPage, withTotal, type CountedPage } from "@/lib/pagination";
 
 /**
  * What the administration screens read: users, organizations and party kinds — never case, company or
@@ -10,8 +11,32 @@ import { can } from "@/lib/authz/can";
  * itself and returns nothing to an actor without it, whatever page calls it.
  */
 
-/** The users list shows at most this many rows; the filters narrow it (a network has a few hundred users). */
-export const ADMIN_LIST_LIMIT = 500;
+/** Rows per page of the users and organizations lists (a national network has some 1,600 users in 600 organizations). */
+export const ADMIN_PAGE_SIZE = 50;
+
+export interface AdminPageOptions {
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * The organizations list's order as one text key for the keyset cursor: the system organization first, then by
+ * party kind, regional block and prefecture (each in its reference order, missing ones last) and name.
+ * Numbers are zero-padded so that text compares like the numbers; chr(1) separates the parts.
+ */
+const organizationSortKey = sql<string>`concat_ws(chr(1),
+  case when ${organizations.isSystem} then '0' else '1' end,
+  lpad(coalesce(${partyKinds.sortOrder}, 999999)::text, 6, '0'),
+  lpad(coalesce(${regionalBlocks.sortOrder}, 999999)::text, 6, '0'),
+  lpad(coalesce(${organizations.prefectureCode}, 99)::text, 2, '0'),
+  ${organizations.nameJa})`;
+
+/** The users list's order as one text key: the system organization's people first, then by organization and name. */
+const userSortKey = sql<string>`concat_ws(chr(1),
+  case when ${organizations.isSystem} then '0' else '1' end,
+  ${organizations.nameJa},
+  coalesce(${users.nameKana}, ''),
+  ${users.name})`;
 
 export interface AdminOrganizationItem {
   id: string;
@@ -33,9 +58,11 @@ export interface AdminOrganizationItem {
   users: number;
 }
 
-export async function listOrganizationsForAdmin(db: Queryable, actor: Actor): Promise<AdminOrganizationItem[]> {
-  // The users screen needs the organizations to place a user in; both permissions read the list.
-  if (!can(actor, "organization:manage") && !can(actor, "user:manage")) return [];
+/** The organizations, a keyset page at a time with their total, for the organizations screen. */
+export async function listOrganizationsForAdmin(db: Queryable, actor: Actor, options: AdminPageOptions = {}): Promise<CountedPage<AdminOrganizationItem>> {
+  if (!can(actor, "organization:manage")) return { items: [], nextCursor: null, total: 0 };
+  const limit = Math.min(clampLimit(options.limit ?? ADMIN_PAGE_SIZE), MAX_PAGE_SIZE);
+  const cursor = options.cursor ? decodeCursor(options.cursor, "text") : null;
   const rows = await db
     .select({
       id: organizations.id,
@@ -55,13 +82,42 @@ export async function listOrganizationsForAdmin(db: Queryable, actor: Actor): Pr
       version: organizations.version,
       activeUsers: sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id} and ${users.isActive})`.mapWith(Number),
       users: sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(Number),
+      sortKey: organizationSortKey,
     })
     .from(organizations)
     .leftJoin(partyKinds, eq(partyKinds.key, organizations.partyKindKey))
     .leftJoin(regionalBlocks, eq(regionalBlocks.code, organizations.blockCode))
     .leftJoin(prefectures, eq(prefectures.code, organizations.prefectureCode))
-    .orderBy(desc(organizations.isSystem), asc(partyKinds.sortOrder), asc(regionalBlocks.sortOrder), asc(organizations.prefectureCode), asc(organizations.nameJa));
-  return rows;
+    .where(cursor ? afterCursor(cursor, { sort: organizationSortKey, id: organizations.id, kind: "text", order: "asc" }) : undefined)
+    .orderBy(asc(organizationSortKey), asc(organizations.id))
+    .limit(limit + 1);
+  const page = toPage(rows, limit, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item);
+  return withTotal(page, !cursor, async () => {
+    const [row] = await db.select({ total: count() }).from(organizations);
+    return row?.total ?? 0;
+  });
+}
+
+export interface AdminOrganizationOption {
+  id: string;
+  nameJa: string;
+  isSystem: boolean;
+  isActive: boolean;
+}
+
+/**
+ * Every organization as a choice (the users screen's filter and the invite dialog place a user in one): names
+ * only, in the list's order. As long as the network has organizations — some 600 nationally — which a select
+ * needs in full; the rows of the lists themselves are paged.
+ */
+export async function listOrganizationOptionsForAdmin(db: Queryable, actor: Actor): Promise<AdminOrganizationOption[]> {
+  if (!can(actor, "user:manage")) return [];
+  return db
+    .select({ id: organizations.id, nameJa: organizations.nameJa, isSystem: organizations.isSystem, isActive: organizations.isActive })
+    .from(organizations)
+    .leftJoin(partyKinds, eq(partyKinds.key, organizations.partyKindKey))
+    .leftJoin(regionalBlocks, eq(regionalBlocks.code, organizations.blockCode))
+    .orderBy(asc(organizationSortKey), asc(organizations.id));
 }
 
 export type UserStatusFilter = "active" | "inactive" | "locked";
@@ -101,8 +157,17 @@ export function parseAdminUserFilters(source: Record<string, string | string[] |
   return filters;
 }
 
-export async function listUsersForAdmin(db: Queryable, actor: Actor, filters: AdminUserFilters = {}, now: Date = new Date()): Promise<AdminUserItem[]> {
-  if (!can(actor, "user:manage")) return [];
+/** The users matching the filters, a keyset page at a time with their total. */
+export async function listUsersForAdmin(
+  db: Queryable,
+  actor: Actor,
+  filters: AdminUserFilters = {},
+  now: Date = new Date(),
+  options: AdminPageOptions = {},
+): Promise<CountedPage<AdminUserItem>> {
+  if (!can(actor, "user:manage")) return { items: [], nextCursor: null, total: 0 };
+  const limit = Math.min(clampLimit(options.limit ?? ADMIN_PAGE_SIZE), MAX_PAGE_SIZE);
+  const cursor = options.cursor ? decodeCursor(options.cursor, "text") : null;
   const conditions: (SQL | undefined)[] = [];
   if (filters.q) {
     // Escaped: % and _ typed into the search box are characters, not patterns.
@@ -114,7 +179,7 @@ export async function listUsersForAdmin(db: Queryable, actor: Actor, filters: Ad
   if (filters.status === "active") conditions.push(eq(users.isActive, true));
   if (filters.status === "inactive") conditions.push(eq(users.isActive, false));
   if (filters.status === "locked") conditions.push(gt(users.lockedUntil, now));
-  return db
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
@@ -131,12 +196,22 @@ export async function listUsersForAdmin(db: Queryable, actor: Actor, filters: Ad
         partyKindKey: organizations.partyKindKey,
         isActive: organizations.isActive,
       },
+      sortKey: userSortKey,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(...conditions))
-    .orderBy(desc(organizations.isSystem), asc(organizations.nameJa), asc(users.nameKana), asc(users.name), asc(users.id))
-    .limit(ADMIN_LIST_LIMIT);
+    .where(and(...conditions, cursor ? afterCursor(cursor, { sort: userSortKey, id: users.id, kind: "text", order: "asc" }) : undefined))
+    .orderBy(asc(userSortKey), asc(users.id))
+    .limit(limit + 1);
+  const page = toPage(rows, limit, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item);
+  return withTotal(page, !cursor, async () => {
+    const [row] = await db
+      .select({ total: count() })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(and(...conditions));
+    return row?.total ?? 0;
+  });
 }
 
 export interface AdminPartyKindItem {

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ADMIN_LIST_LIMIT, listOrganizationsForAdmin, listUsersForAdmin, parseAdminUserFilters } from "@/lib/admin/queries";
+import { listOrganizationOptionsForAdmin, listUsersForAdmin, parseAdminUserFilters } from "@/lib/admin/queries";
 import { USER_ROLES } from "@/lib/admin/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/datetime";
+import { readPageOrStartOver } from "@/lib/pagination";
+import { ListPagination } from "@/components/app-shell/list-pagination";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { PartyBadge } from "@/components/app-shell/party-badge";
@@ -16,7 +18,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { SearchParams } from "../../_lib/search-params";
+import { cursorParam, listHref, type SearchParams } from "../../_lib/search-params";
 import { InviteUserDialog } from "./_components/invite-user-dialog";
 import { UserRowActions } from "./_components/user-row-actions";
 
@@ -28,19 +30,22 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * ユーザー管理: every account of the network, filtered by name or e-mail, organization, role and status; invite,
  * change the role, deactivate or reactivate, issue a new initial password. Administrators only (user:manage);
- * nothing of cases, companies or referrals appears here.
+ * nothing of cases, companies or referrals appears here. 50 users a page, the position in the URL (?cursor=).
  */
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePermission("user:manage");
-  const filters = parseAdminUserFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseAdminUserFilters(params);
+  const cursor = cursorParam(params.cursor);
   const db = getDb();
   const now = new Date();
   const [t, locale, organizations, users] = await Promise.all([
     getTranslations(),
     getUiLocale(),
-    listOrganizationsForAdmin(db, actor),
-    listUsersForAdmin(db, actor, filters, now),
+    listOrganizationOptionsForAdmin(db, actor),
+    readPageOrStartOver(cursor, (at) => listUsersForAdmin(db, actor, filters, now, { cursor: at })),
   ]);
+  const filterParams = { q: filters.q, org: filters.organizationId, role: filters.role, status: filters.status };
   const activeOrganizations = organizations.filter((o) => o.isActive).map((o) => ({ id: o.id, name: o.nameJa, isSystem: o.isSystem }));
   const filtered = Object.values(filters).some(Boolean);
 
@@ -97,10 +102,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
       <section aria-labelledby="users-results">
         <h2 id="users-results" className="mb-2 text-sm text-muted-foreground">
-          {t("admin.users.count", { count: users.length })}
-          {users.length >= ADMIN_LIST_LIMIT ? ` ${t("admin.users.narrowDown", { limit: ADMIN_LIST_LIMIT })}` : null}
+          {t("admin.users.count", { count: users.total })}
         </h2>
-        {users.length === 0 ? (
+        {users.items.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("admin.users.none")}</p>
         ) : (
           <Table className="min-w-[60rem]" data-testid="admin-users">
@@ -115,7 +119,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </TableRow>
             </TableHeader>
             <TableBody>
-              {users.map((user) => {
+              {users.items.map((user) => {
                 const locked = user.lockedUntil !== null && user.lockedUntil > now;
                 return (
                   <TableRow key={user.id} data-user-email={user.email}>
@@ -158,6 +162,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             </TableBody>
           </Table>
         )}
+        <ListPagination
+          nextHref={users.nextCursor ? listHref("/admin/users", { ...filterParams, cursor: users.nextCursor }) : undefined}
+          firstHref={cursor ? listHref("/admin/users", filterParams) : undefined}
+        />
       </section>
     </>
   );
