@@ -119,7 +119,8 @@ export const referrals = pgTable(
     // Each box's newest page without a status filter (findReferralsForActor): walked in order, not sorted.
     index().on(t.toOrgId, t.sentAt, t.id),
     index().on(t.fromOrgId, t.sentAt, t.id),
-    index().on(t.companyId),
+    // A company's record of provision, newest page first (findProvisionsForCompany): walked in order, not sorted.
+    index().on(t.companyId, t.sentAt, t.id),
     index().on(t.caseId),
     // The flow between the parties (経産局 home): pairs read from the index alone, from either side (decision 012).
     index().on(t.fromOrgId, t.toOrgId),

@@ -67,18 +67,18 @@ function provisionsOf(actor: Actor, companyId: string): SQL {
 }
 
 /**
- * One page of a company's provisions, newest first, keyset-paged on (sent_at, id) like the referral boxes:
- * provisions sent in the same instant are neither skipped nor repeated at a page boundary. The company has
- * already passed companyScope; each row is the actor's through referralScope.
+ * The statement of one page of a company's provisions, built but not run: the EXPLAIN test
+ * (provisions-explain.test.ts) checks the plan of exactly this statement. Newest first, keyset-paged on
+ * (sent_at, id) like the referral boxes, `limit + 1` rows (the extra one says there is a next page).
  */
-async function findProvisionPage(db: Queryable, actor: Actor, companyId: string, options: FindProvisionsOptions): Promise<Page<ProvisionRecord>> {
+export function provisionPageQuery(db: Queryable, actor: Actor, companyId: string, options: FindProvisionsOptions) {
   const limit = clampLimit(options.limit);
   const conditions: SQL[] = [provisionsOf(actor, companyId)];
   if (options.cursor) {
     const cursor = decodeCursor(options.cursor, "timestamp");
     conditions.push(afterCursor(cursor, { sort: referrals.sentAt, id: referrals.id, kind: "timestamp", order: "desc" }));
   }
-  const rows = await db
+  return db
     .select({
       referralId: referrals.id,
       code: referrals.code,
@@ -111,7 +111,16 @@ async function findProvisionPage(db: Queryable, actor: Actor, companyId: string,
     .where(and(...conditions))
     .orderBy(desc(referrals.sentAt), desc(referrals.id))
     .limit(limit + 1);
+}
 
+/**
+ * One page of a company's provisions, newest first: provisions sent in the same instant are neither skipped nor
+ * repeated at a page boundary. The company has already passed companyScope; each row is the actor's through
+ * referralScope.
+ */
+async function findProvisionPage(db: Queryable, actor: Actor, companyId: string, options: FindProvisionsOptions): Promise<Page<ProvisionRecord>> {
+  const limit = clampLimit(options.limit);
+  const rows = await provisionPageQuery(db, actor, companyId, options);
   return toPage(
     rows,
     limit,
