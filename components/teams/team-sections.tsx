@@ -5,6 +5,7 @@ import { formatDate, formatShortDate } from "@/lib/format/datetime";
 import type { Locale } from "@/lib/i18n/config";
 import { DueBadge } from "@/components/app-shell/due-badge";
 import { PartyBadge } from "@/components/app-shell/party-badge";
+import { SectionPagination, type SectionHref } from "@/components/app-shell/section-pagination";
 import { StageBadge } from "@/components/cases/stage-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -198,12 +199,23 @@ export async function TeamOutcomesCard({ dashboard, locale }: { dashboard: TeamD
   );
 }
 
-export async function TeamCasesCard({ dashboard, locale }: { dashboard: TeamDashboard; locale: Locale }) {
+export async function TeamCasesCard({
+  dashboard,
+  locale,
+  cursor,
+  href,
+}: {
+  dashboard: TeamDashboard;
+  locale: Locale;
+  /** The section's keyset position (?cases=) and the links to its other positions. */
+  cursor: string | undefined;
+  href: SectionHref;
+}) {
   const t = await getTranslations();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t("teams.dashboard.companies")}</CardTitle>
+        <CardTitle id="team-cases">{t("teams.dashboard.companies")}</CardTitle>
         <CardDescription>{t("teams.dashboard.companiesDescription")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-2">
@@ -242,6 +254,7 @@ export async function TeamCasesCard({ dashboard, locale }: { dashboard: TeamDash
             </TableBody>
           </Table>
         )}
+        <SectionPagination {...dashboard.casesSection} cursor={cursor} href={href} />
         {dashboard.hiddenCaseCount > 0 ? (
           <p className="text-xs text-muted-foreground">{t("teams.dashboard.companiesHidden", { count: dashboard.hiddenCaseCount })}</p>
         ) : null}

@@ -4,7 +4,7 @@ import { caseStageChanges, cases, type Case, type ProducerTeam } from "@/db/sche
 import type { Actor } from "@/lib/authz/actor";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
-import { findTeamsForActor, getTeamDashboardForActor, weeksBetween } from "./queries";
+import { findTeamsForActor, getTeamDashboardForActor, TEAM_LIST_LIMIT, weeksBetween } from "./queries";
 
 const TODAY = "2025-06-18"; // a Wednesday in FY2025
 const jst = (local: string) => new Date(`${local}+09:00`);
@@ -146,6 +146,31 @@ describe.each(TEST_ENGINES)("the producer team dashboard (%s)", (engine) => {
     expect(dashboard.overdueActions.items.map((a) => a.title)).toEqual(["局内での方針確認"]);
     expect(dashboard.outcomes.items).toEqual([]);
     expect(dashboard.outcomes.total).toBe(1);
+  });
+
+  it("pages the team's cases 50 at a time in the list's order, none skipped or repeated, with the total the actor may open", async () => {
+    const desk = await f.organization({ party: "inpit", prefecture: 23, name: "INPIT 愛知県知財総合支援窓口" });
+    const lead = await f.user(desk, "producer", "愛知 プロデューサー");
+    const busyTeam = await f.team({ lead, modelRegion: "aichi", fiscalYear: 2025 });
+    const reader = await f.reload(lead);
+    const company = await f.company({ prefecture: 23 });
+    const stages = ["discovery", "assessment", "accompanying", "closed"] as const;
+    const created: string[] = [];
+    for (let i = 0; i < 57; i += 1) created.push((await f.case({ company, lead, team: busyTeam, stage: stages[i % stages.length] })).id);
+
+    const first = (await getTeamDashboardForActor(t.db, reader, busyTeam.id, { today: TODAY }))!;
+    expect(first.cases).toHaveLength(TEAM_LIST_LIMIT);
+    expect(first.casesSection).toEqual({ total: 57, nextCursor: expect.any(String) });
+    const second = (await getTeamDashboardForActor(t.db, reader, busyTeam.id, { today: TODAY, casesCursor: first.casesSection.nextCursor! }))!;
+    expect(second.casesSection).toEqual({ total: 57, nextCursor: null });
+    const listed = [...first.cases, ...second.cases];
+    expect(new Set(listed.map((c) => c.id))).toEqual(new Set(created));
+    // The main line's order: every discovery case before every assessment case, and so on; by code within a stage.
+    const order = listed.map((c) => `${stages.indexOf(c.stage as (typeof stages)[number])} ${c.code}`);
+    expect(order).toEqual([...order].sort());
+    // A damaged cursor shows the first cases again.
+    const damaged = (await getTeamDashboardForActor(t.db, reader, busyTeam.id, { today: TODAY, casesCursor: "x" }))!;
+    expect(damaged.cases.map((c) => c.id)).toEqual(first.cases.map((c) => c.id));
   });
 
   it("is not found for a desk that is not in the team", async () => {

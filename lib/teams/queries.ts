@@ -25,7 +25,7 @@ import { addDays, kpiPeriod, type KpiPeriod } from "@/lib/kpi/period";
 import { buildKpiReport, type KpiReport } from "@/lib/kpi/queries";
 import { resolveKpiScope } from "@/lib/kpi/scope";
 import { isKpiScopeVisible, teamVisibility } from "@/lib/kpi/scope-access";
-import { isUuid } from "@/lib/pagination";
+import { afterCursor, isUuid, sectionCursor, toPage, type SectionInfo } from "@/lib/pagination";
 
 /**
  * Producer teams and their dashboard (/teams, /teams/[id]). Which teams an actor sees is teamVisibility of
@@ -203,8 +203,12 @@ export interface TeamDashboard {
     total: number;
     items: { id: string; kind: OutcomeKind; ipKind: string | null; applicationNumber: string | null; description: string; achievedOn: string; companyName: string; caseId: string }[];
   };
-  /** The team's cases the actor may open; `hiddenCaseCount` more are counted in the funnel only. */
+  /**
+   * The team's cases the actor may open, a section page of TEAM_LIST_LIMIT at a time (`casesSection`: how many
+   * the actor may open in all, and the cursor of the next ones); `hiddenCaseCount` more are counted in the funnel only.
+   */
   cases: TeamCaseItem[];
+  casesSection: SectionInfo;
   hiddenCaseCount: number;
   kpi: KpiReport;
 }
@@ -229,7 +233,7 @@ export async function getTeamDashboardForActor(
   db: Queryable,
   actor: Actor,
   teamId: string,
-  options: { fiscalYear?: number; today?: string } = {},
+  options: { fiscalYear?: number; today?: string; casesCursor?: string } = {},
 ): Promise<TeamDashboard | null> {
   const team = await getTeamForActor(db, actor, teamId);
   if (!team) return null;
@@ -242,6 +246,9 @@ export async function getTeamDashboardForActor(
   const memberOrgs = sql`(select u.organization_id from producer_team_members m inner join users u on u.id = m.user_id where m.team_id = ${team.id})`;
   const teamCaseIds = sql`(select tc.id from cases tc where tc.producer_team_id = ${team.id})`;
   const openToActor = caseScope(actor);
+  // The case list's order — the main line's stages in their enum order, then the code — as one text key.
+  const caseSortKey = sql<string>`lpad(array_position(enum_range(null::case_stage), ${cases.stage})::text, 2, '0') || ' ' || ${cases.code}`;
+  const casesAfter = sectionCursor(options.casesCursor, "text");
 
   const scope = await resolveKpiScope(db, { kind: "team", ref: team.id });
   // The team passed teamVisibility; the KPI rule for a team scope is the same one (scope-access.test.ts).
@@ -340,14 +347,21 @@ export async function getTeamDashboardForActor(
           v === null || v instanceof Date ? v : new Date(String(v)),
         ),
         nextActionDueOn: sql<string | null>`(select min(na.due_on)::text from next_actions na where na.case_id = ${cases.id} and na.completed_at is null)`,
+        sortKey: caseSortKey,
       })
       .from(cases)
       .innerJoin(companies, eq(companies.id, cases.companyId))
       .innerJoin(leadUsers, eq(leadUsers.id, cases.leadUserId))
-      .where(and(eq(cases.producerTeamId, team.id), openToActor))
+      .where(
+        and(
+          eq(cases.producerTeamId, team.id),
+          openToActor,
+          casesAfter ? afterCursor(casesAfter, { sort: caseSortKey, id: cases.id, kind: "text", order: "asc" }) : undefined,
+        ),
+      )
       // The case_stage enum sorts in the order of the main line: discovery first, closed and paused last.
-      .orderBy(asc(cases.stage), asc(cases.code))
-      .limit(TEAM_LIST_LIMIT),
+      .orderBy(asc(caseSortKey), asc(cases.id))
+      .limit(TEAM_LIST_LIMIT + 1),
     db
       .select({
         total: sql<number>`count(*)`.mapWith(Number),
@@ -358,6 +372,7 @@ export async function getTeamDashboardForActor(
     buildKpiReport(db, actor, scope, fiscalYear, today),
   ]);
 
+  const casePage = toPage(caseRows, TEAM_LIST_LIMIT, (r) => ({ key: r.sortKey, id: r.id }), ({ sortKey: _key, ...item }) => item);
   const stages = Object.fromEntries(caseStage.enumValues.map((st) => [st, 0])) as Record<CaseStage, number>;
   for (const r of funnelRows) stages[r.stage] = Number(r.count);
   const weekCounts = new Map(weekRows.map((r) => [typeof r.week === "string" ? r.week : r.week.toISOString().slice(0, 10), Number(r.count)]));
@@ -377,7 +392,8 @@ export async function getTeamDashboardForActor(
     }),
     overdueActions: { total: overdueCount[0]?.count ?? 0, items: overdueItems },
     outcomes: { byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0), items: outcomeItems },
-    cases: caseRows,
+    cases: casePage.items,
+    casesSection: { total: caseTotal[0]?.visible ?? 0, nextCursor: casePage.nextCursor },
     hiddenCaseCount: (caseTotal[0]?.total ?? 0) - (caseTotal[0]?.visible ?? 0),
     kpi,
   };

@@ -120,6 +120,12 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
   if (!company) notFound();
   // A case of another company is not this referral's case: the form starts from the company alone.
   const initialCaseId = fromCase && fromCase.companyId === company.id ? fromCase.id : undefined;
+  // The company's most recently updated cases (a section page of getCompanyForActor), and the case the referral
+  // starts from even when it is not among them.
+  const caseChoices = company.cases.map((c) => ({ id: c.id, code: c.code, title: c.title }));
+  if (fromCase && initialCaseId && !caseChoices.some((c) => c.id === initialCaseId)) {
+    caseChoices.unshift({ id: fromCase.id, code: fromCase.code, title: fromCase.title });
+  }
   const [consents, recipients, partyKinds] = await Promise.all([
     // The newest 200 consents: a form's choices, bounded like every list (a company has a handful).
     findConsentsForCompany(db, actor, company.id, { limit: MAX_PAGE_SIZE }),
@@ -134,7 +140,7 @@ export default async function NewReferralPage({ searchParams }: { searchParams: 
       {header}
       <SendReferralForm
         company={{ id: company.id, name: company.name, location: [company.prefectureName, company.city].filter(Boolean).join(" ") }}
-        cases={company.cases.map((c) => ({ id: c.id, code: c.code, title: c.title }))}
+        cases={caseChoices}
         initialCaseId={initialCaseId}
         consents={consents.items.map((consent) => ({
           id: consent.id,

@@ -14,6 +14,7 @@ import { FunnelChart } from "@/components/charts/funnel-chart";
 import { WeeklyBars } from "@/components/charts/weekly-bars";
 import { getUiLocale } from "@/components/app-shell/locale";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { sectionHref } from "@/components/app-shell/section-pagination";
 import { StatCard } from "@/components/app-shell/stat-card";
 import { KpiTable } from "@/components/kpi/kpi-table";
 import { ScopePicker } from "@/components/kpi/scope-picker";
@@ -21,7 +22,7 @@ import { TeamCasesCard, TeamMembersCard, TeamOutcomesCard, TeamOverdueCard, Team
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { firstParam, listHref, type SearchParams } from "../../_lib/search-params";
+import { cursorParam, firstParam, listHref, type SearchParams } from "../../_lib/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("teams");
@@ -41,9 +42,11 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const today = todayInJst();
   const db = getDb();
   const asked = firstParam(query.fy);
+  const casesCursor = cursorParam(query.cases);
   const dashboard = await getTeamDashboardForActor(db, actor, id, {
     fiscalYear: asked ? parseFiscalYearParam(asked, today) : undefined,
     today,
+    casesCursor,
   });
   if (!dashboard) notFound();
   const { team, fiscalYear } = dashboard;
@@ -159,7 +162,12 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
         <TeamOutcomesCard dashboard={dashboard} locale={locale} />
       </div>
       <div className="mb-4">
-        <TeamCasesCard dashboard={dashboard} locale={locale} />
+        <TeamCasesCard
+          dashboard={dashboard}
+          locale={locale}
+          cursor={casesCursor}
+          href={sectionHref(`/teams/${team.id}`, { fy: asked ? String(fiscalYear) : undefined, cases: casesCursor }, "cases", "team-cases")}
+        />
       </div>
       <Card>
         <CardHeader>
