@@ -4,7 +4,18 @@ import type { Queryable } from "@/db/client";
 import { companies, consents, organizations, referrals, users, type ReferralStatus } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { companyScope, referralScope } from "@/lib/authz/scopes";
-import { afterCursor, clampLimit, decodeCursor, isUuid, MAX_PAGE_SIZE, timestampSortKey, toPage, withTotal, type CountedPage, type Page } from "@/lib/pagination";
+import {
+  afterCursor,
+  clampLimit,
+  decodeCursor,
+  isUuid,
+  MAX_PAGE_SIZE,
+  timestampSortKey,
+  toPage,
+  withTotal,
+  type CountedPage,
+  type Page,
+} from "@/lib/pagination";
 import type { ConsentMethod } from "./schema";
 
 /**
