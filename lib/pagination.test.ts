@@ -7,7 +7,10 @@ import {
   InvalidCursorError,
   isUuid,
   MAX_PAGE_SIZE,
+  readPageOrStartOver,
+  sectionCursor,
   toPage,
+  withTotal,
 } from "./pagination";
 
 const ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
@@ -92,5 +95,39 @@ describe("isUuid", () => {
     for (const value of [ID.replace(/-/g, ""), `{${ID}}`, `${ID} `, "", null, 42, "zzzzzzzz-4f89-41d3-9a0c-0305e82c3301"]) {
       expect(isUuid(value)).toBe(false);
     }
+  });
+});
+
+describe("section pages and totals", () => {
+  it("counts only when the first page does not already hold the whole list", async () => {
+    let counted = 0;
+    const count = async () => {
+      counted += 1;
+      return 99;
+    };
+    expect(await withTotal({ items: [1, 2], nextCursor: null }, true, count)).toEqual({ items: [1, 2], nextCursor: null, total: 2 });
+    expect(counted).toBe(0);
+    expect((await withTotal({ items: [1, 2], nextCursor: "next" }, true, count)).total).toBe(99);
+    // A later page, even the last, does not know how many came before it.
+    expect((await withTotal({ items: [3], nextCursor: null }, false, count)).total).toBe(99);
+    expect(counted).toBe(2);
+  });
+
+  it("reads a section's position leniently: a damaged cursor is its first rows, a good one its position", () => {
+    const good = encodeCursor({ key: "2025-05-01T00:00:00.000000Z", id: ID });
+    expect(sectionCursor(good, "timestamp")).toEqual({ key: "2025-05-01T00:00:00.000000Z", id: ID });
+    expect(sectionCursor(undefined, "text")).toBeNull();
+    for (const damaged of ["%%%", raw(["x", "not-a-uuid"]), good.slice(0, 10)]) expect(sectionCursor(damaged, "timestamp")).toBeNull();
+  });
+
+  it("starts a list over on a damaged cursor, and lets every other error through", async () => {
+    const read = async (cursor: string | undefined) => {
+      if (cursor === "bad") throw new InvalidCursorError();
+      if (cursor === "down") throw new Error("database down");
+      return cursor ?? "first";
+    };
+    expect(await readPageOrStartOver("good", read)).toBe("good");
+    expect(await readPageOrStartOver("bad", read)).toBe("first");
+    await expect(readPageOrStartOver("down", read)).rejects.toThrow("database down");
   });
 });
