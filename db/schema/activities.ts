@@ -49,7 +49,8 @@ export const activities = pgTable(
     ...timestamps,
   },
   (t) => [
-    index().on(t.caseId, t.occurredAt),
+    // A case's timeline, newest first and paged by (occurred_at, id): walked in order, never sorted.
+    index().on(t.caseId, t.occurredAt, t.id),
     index().on(t.organizationId, t.occurredAt),
     // Newest-first feeds (the desk home's recent activities): walked until the scoped page is full. Without it,
     // 2 million activities are scanned and sorted for eight rows (1.4 s → 1 ms; bench/, issue #7).
