@@ -10,3 +10,4 @@ export * from "./kpi";
 export * from "./events";
 export * from "./notifications";
 export * from "./audit";
+export * from "./summaries";

@@ -5,7 +5,8 @@ import {
   activities,
   caseMembers,
   caseStage,
-  caseThemes,
+  caseStageCounts,
+  caseThemeCounts,
   cases,
   companies,
   modelRegions,
@@ -15,6 +16,7 @@ import {
   prefectures,
   producerTeamMembers,
   producerTeams,
+  referralCounts,
   referralStatus,
   referrals,
   regionalBlocks,
@@ -212,56 +214,60 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
   const noneInBlock = blockCode !== null && blockOrgIds.length === 0;
   const byOrgs = (column: AnyColumn) => (blockCode === null ? undefined : noneInBlock ? sql`false` : inArray(column, blockOrgIds));
 
+  // The block's (or the country's) counts come from the running counts the database keeps (decision 013): a few
+  // hundred rows, however many cases and referrals stand behind them.
   const [stageRows, themeCountRows, themeRows, kindRows] = await Promise.all([
     db
-      .select({ prefectureCode: cases.prefectureCode, stage: cases.stage, count: count() })
-      .from(cases)
-      .where(blockCode === null ? undefined : inArray(cases.prefectureCode, prefectureCodes))
-      .groupBy(cases.prefectureCode, cases.stage),
-    // A case counts once under each of its themes (the primary key is case × theme).
+      .select({ prefectureCode: caseStageCounts.prefectureCode, stage: caseStageCounts.stage, count: caseStageCounts.count })
+      .from(caseStageCounts)
+      .where(and(gt(caseStageCounts.count, 0), blockCode === null ? undefined : inArray(caseStageCounts.prefectureCode, prefectureCodes))),
+    // A case counts once under each of its themes.
     db
-      .select({ prefectureCode: caseThemes.prefectureCode, themeKey: caseThemes.themeKey, count: count() })
-      .from(caseThemes)
-      .where(blockCode === null ? undefined : inArray(caseThemes.prefectureCode, prefectureCodes))
-      .groupBy(caseThemes.prefectureCode, caseThemes.themeKey),
+      .select({ prefectureCode: caseThemeCounts.prefectureCode, themeKey: caseThemeCounts.themeKey, count: caseThemeCounts.count })
+      .from(caseThemeCounts)
+      .where(and(gt(caseThemeCounts.count, 0), blockCode === null ? undefined : inArray(caseThemeCounts.prefectureCode, prefectureCodes))),
     db.select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.sortOrder)),
     db
       .select({ key: partyKinds.key, nameJa: partyKinds.nameJa, nameEn: partyKinds.nameEn })
       .from(partyKinds)
       .orderBy(asc(partyKinds.sortOrder), asc(partyKinds.key)),
   ]);
-  const prefectureStageRows = stageRows.map((r) => ({ prefectureCode: r.prefectureCode, stage: r.stage, count: Number(r.count) }));
-  const prefectureThemeRows = themeCountRows.map((r) => ({ prefectureCode: r.prefectureCode, themeKey: r.themeKey, count: Number(r.count) }));
+  const prefectureStageRows = stageRows
+    .map((r) => ({ prefectureCode: r.prefectureCode, stage: r.stage, count: r.count }))
+    .sort((a, b) => a.prefectureCode - b.prefectureCode || caseStage.enumValues.indexOf(a.stage) - caseStage.enumValues.indexOf(b.stage));
+  const prefectureThemeRows = themeCountRows
+    .map((r) => ({ prefectureCode: r.prefectureCode, themeKey: r.themeKey, count: r.count }))
+    .sort((a, b) => a.prefectureCode - b.prefectureCode || a.themeKey.localeCompare(b.themeKey));
   const stageTotals = new Map<CaseStage, number>();
   for (const r of prefectureStageRows) stageTotals.set(r.stage, (stageTotals.get(r.stage) ?? 0) + r.count);
 
-  // The flow touches the block when the sender or the receiver is in it: the two sides are counted apart (each
-  // on its own index, a referral inside the block only once) and then named by party kind.
-  const flowPairs =
-    blockCode === null
-      ? sql`select ${referrals.fromOrgId} as from_org_id, ${referrals.toOrgId} as to_org_id, count(*) as n from ${referrals} group by 1, 2`
-      : noneInBlock
-        ? sql`select null::uuid as from_org_id, null::uuid as to_org_id, 0::bigint as n where false`
-        : sql`select ${referrals.fromOrgId} as from_org_id, ${referrals.toOrgId} as to_org_id, count(*) as n from ${referrals}
-              where ${inArray(referrals.fromOrgId, blockOrgIds)} group by 1, 2
-            union all
-            select ${referrals.fromOrgId}, ${referrals.toOrgId}, count(*) from ${referrals}
-              where ${inArray(referrals.toOrgId, blockOrgIds)} and not ${inArray(referrals.fromOrgId, blockOrgIds)} group by 1, 2`;
+  // The flow touches the block when the sender or the receiver is in it; each count row is one sender × receiver ×
+  // status, so a referral inside the block is counted once.
+  const touchesBlockCounts = noneInBlock
+    ? sql`false`
+    : blockCode === null
+      ? undefined
+      : or(inArray(referralCounts.fromOrgId, blockOrgIds), inArray(referralCounts.toOrgId, blockOrgIds));
   const touchesBlock = noneInBlock ? sql`false` : blockCode === null ? undefined : or(inArray(referrals.fromOrgId, blockOrgIds), inArray(referrals.toOrgId, blockOrgIds));
 
   const statusCountsBy = (column: AnyColumn) =>
-    db.select({ status: referrals.status, count: count() }).from(referrals).where(byOrgs(column)).groupBy(referrals.status);
+    db
+      .select({ status: referralCounts.status, count: sql<number>`sum(${referralCounts.count})`.mapWith(Number) })
+      .from(referralCounts)
+      .where(and(gt(referralCounts.count, 0), byOrgs(column)))
+      .groupBy(referralCounts.status);
   // For the whole country "sent by" and "received by" are the same set: counted once.
-  const sentCounts = statusCountsBy(referrals.fromOrgId);
+  const sentCounts = statusCountsBy(referralCounts.fromOrgId);
   const [sentRows, receivedRows, flowRows, overdueRows, teams, regions, teamCases] = await Promise.all([
     sentCounts,
-    blockCode === null ? sentCounts : statusCountsBy(referrals.toOrgId),
+    blockCode === null ? sentCounts : statusCountsBy(referralCounts.toOrgId),
     queryRows<{ from_party: string | null; to_party: string | null; count: number | string }>(
       db,
-      sql`select fo.party_kind_key as from_party, tor.party_kind_key as to_party, sum(pairs.n)::int as count
-        from (${flowPairs}) pairs
-        inner join ${organizations} fo on fo.id = pairs.from_org_id
-        left join ${organizations} tor on tor.id = pairs.to_org_id
+      sql`select fo.party_kind_key as from_party, tor.party_kind_key as to_party, sum(${referralCounts.count})::int as count
+        from ${referralCounts}
+        inner join ${organizations} fo on fo.id = ${referralCounts.fromOrgId}
+        left join ${organizations} tor on tor.id = ${referralCounts.toOrgId}
+        where ${and(gt(referralCounts.count, 0), touchesBlockCounts)}
         group by 1, 2
         order by 3 desc, 1, 2`,
     ),
