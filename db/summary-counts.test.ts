@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { caseThemes, cases, companies, referrals, type Case } from "@/db/schema";
+import { activities, caseThemes, cases, companies, referrals, type Case } from "@/db/schema";
 import { runAction, type ActionDefinition } from "@/lib/authz/action";
 import type { Actor } from "@/lib/authz/actor";
 import { changeCaseStage } from "@/lib/cases/change-case-stage";
@@ -49,11 +49,13 @@ describe.each(TEST_ENGINES)("summary counts kept by the database (%s)", (engine)
         stages: await list(sql`select prefecture_code, stage::text, count::int from case_stage_counts where count > 0`),
         themes: await list(sql`select prefecture_code, theme_key, count::int from case_theme_counts where count > 0`),
         referrals: await list(sql`select from_org_id, to_org_id, status::text, count::int from referral_counts where count > 0`),
+        support: await list(sql`select fiscal_year, prefecture_code, count::int from company_support_counts where count > 0`),
       },
       counted: {
         stages: await list(sql`select prefecture_code, stage::text, count(*)::int as count from cases group by 1, 2`),
         themes: await list(sql`select prefecture_code, theme_key, count(*)::int as count from case_themes group by 1, 2`),
         referrals: await list(sql`select from_org_id, to_org_id, status::text, count(*)::int as count from referrals group by 1, 2, 3`),
+        support: await list(sql`select fiscal_year, prefecture_code, count(*)::int as count from company_support_years group by 1, 2`),
       },
     };
   }
@@ -61,7 +63,8 @@ describe.each(TEST_ENGINES)("summary counts kept by the database (%s)", (engine)
     const { stored, counted } = await storedAndCounted();
     expect(stored).toEqual(counted);
     const negatives = await list(sql`select 1 from case_stage_counts where count < 0 union all select 1 from case_theme_counts where count < 0
-      union all select 1 from referral_counts where count < 0`);
+      union all select 1 from referral_counts where count < 0
+      union all select 1 from company_support_counts where count < 0`);
     expect(negatives).toEqual([]);
   }
   const stageCount = async (prefecture: number, stage: string) => {
@@ -77,6 +80,23 @@ describe.each(TEST_ENGINES)("summary counts kept by the database (%s)", (engine)
     await f.referral({ from: a.ishikawaCoordinator, to: network.orgs.hokurikuJpaa, company, case: kase, status: "sent" });
     await f.referral({ from: a.ishikawaCoordinator, to: network.orgs.hokurikuJpaa, company, status: "completed" });
     expect(await stageCount(17, "discovery")).toBe(before + 1);
+    await expectCountsRight();
+  });
+
+  it("counts the companies supported per fiscal year and prefecture as activities come, move and go", async () => {
+    const company = await f.company({ prefecture: 17 });
+    const other = await f.company({ prefecture: 16 });
+    const kase = await f.case({ company, lead: a.ishikawaCoordinator });
+    const first = await f.activity(kase, a.ishikawaCoordinator, { occurredAt: new Date("2025-05-01T01:00:00Z") });
+    await f.activity(kase, a.ishikawaCoordinator, { occurredAt: new Date("2025-06-01T01:00:00Z") });
+    await f.activity(kase, a.ishikawaCoordinator, { occurredAt: new Date("2026-03-31T15:30:00Z") }); // FY2026 in JST
+    await expectCountsRight();
+    // The year's first activity moves to the next fiscal year, then the whole case goes to a company elsewhere.
+    await t.db.update(activities).set({ occurredAt: new Date("2026-06-01T01:00:00Z") }).where(eq(activities.id, first.id));
+    await expectCountsRight();
+    await t.db.update(activities).set({ companyId: other.id }).where(eq(activities.caseId, kase.id));
+    await expectCountsRight();
+    await t.db.delete(activities).where(eq(activities.caseId, kase.id));
     await expectCountsRight();
   });
 

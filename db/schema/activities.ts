@@ -81,7 +81,12 @@ export const companySupportYears = pgTable(
     prefectureCode: smallint().notNull(),
     firstActivityAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.fiscalYear, t.companyId] }), index().on(t.fiscalYear, t.prefectureCode, t.firstActivityAt)],
+  (t) => [
+    primaryKey({ columns: [t.fiscalYear, t.companyId] }),
+    index().on(t.fiscalYear, t.prefectureCode, t.firstActivityAt),
+    // The year's rows whose first activity comes after a day (company_support_counts minus these: the tile map).
+    index().on(t.fiscalYear, t.firstActivityAt),
+  ],
 );
 export type CompanySupportYear = typeof companySupportYears.$inferSelect;
 

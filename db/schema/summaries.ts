@@ -30,6 +30,20 @@ export const caseThemeCounts = pgTable(
   (t) => [primaryKey({ columns: [t.prefectureCode, t.themeKey] })],
 );
 
+/**
+ * Companies supported per fiscal year and prefecture: the rows of company_support_years (decision 012) counted.
+ * The tile map takes away the few whose first activity lies after the day it shows (a future date).
+ */
+export const companySupportCounts = pgTable(
+  "company_support_counts",
+  {
+    fiscalYear: smallint().notNull(),
+    prefectureCode: smallint().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fiscalYear, t.prefectureCode] })],
+);
+
 /** Referrals per sending organization, receiving organization (null: a body outside Renkei) and status. */
 export const referralCounts = pgTable(
   "referral_counts",

@@ -275,4 +275,17 @@ describe.each(TEST_ENGINES)("KPI actuals on a hand-counted world (%s)", (engine)
     expect(Object.fromEntries(await countCompaniesSupportedByPrefecture(t.db, period, null))).toEqual({ 16: 1, 17: 2, 28: 1 });
     expect(Object.fromEntries(await countCompaniesSupportedByPrefecture(t.db, period, "chubu"))).toEqual({ 16: 1, 17: 2 });
   });
+
+  it("leaves a company whose first activity of the year comes after the day shown off the tile map until that day", async () => {
+    const toToday = kpiPeriod(2025, TODAY);
+    const wholeYear = kpiPeriod(2025, "2026-06-01");
+    const mapOf = async (period: typeof toToday) => Object.fromEntries(await countCompaniesSupportedByPrefecture(t.db, period, null));
+    const [todayBefore, yearBefore] = [await mapOf(toToday), await mapOf(wholeYear)];
+    const desk = await f.organization({ party: "inpit", prefecture: 16, name: "INPIT 富山 (追加)" });
+    const coordinator = await f.user(desk, "coordinator");
+    const kase = await f.case({ company: await f.company({ name: "株式会社G", prefecture: 16 }), lead: coordinator });
+    await f.activity(kase, coordinator, { occurredAt: jst("2025-12-05T10:00:00") });
+    expect(await mapOf(toToday)).toEqual(todayBefore);
+    expect(await mapOf(wholeYear)).toEqual({ ...yearBefore, 16: (yearBefore[16] ?? 0) + 1 });
+  });
 });

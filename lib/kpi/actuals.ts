@@ -204,7 +204,9 @@ export async function computeKpiActuals(db: Queryable, scope: ResolvedKpiScope, 
 
 /**
  * Companies supported per prefecture (the tile map), over one period: companies with an activity from April 1 to
- * the period's end, by the company's prefecture — from company_support_years' index. `blockCode` limits it to
+ * the period's end, by the company's prefecture. The year's running count per prefecture (company_support_counts,
+ * decision 013) less the companies whose first activity of the year comes after the period's end — none for a
+ * year that has ended, a few future-dated ones for the current year (an index range). `blockCode` limits it to
  * one block; null counts the whole country.
  */
 export async function countCompaniesSupportedByPrefecture(
@@ -214,11 +216,16 @@ export async function countCompaniesSupportedByPrefecture(
 ): Promise<Map<number, number>> {
   const rows = await queryRows<{ prefecture_code: number; companies: number }>(
     db,
-    sql`select s.prefecture_code, count(*)::int as companies
-      from company_support_years s
-      where s.fiscal_year = ${period.fiscalYear} and s.first_activity_at < ${period.endInstant}::timestamptz
-        ${blockCode === null ? sql`` : sql`and s.prefecture_code in (select p.code from prefectures p where p.block_code = ${blockCode})`}
-      group by s.prefecture_code`,
+    sql`select c.prefecture_code, (c.count - coalesce(later.n, 0))::int as companies
+      from company_support_counts c
+      left join (
+        select s.prefecture_code, count(*) as n
+        from company_support_years s
+        where s.fiscal_year = ${period.fiscalYear} and s.first_activity_at >= ${period.endInstant}::timestamptz
+        group by s.prefecture_code
+      ) later on later.prefecture_code = c.prefecture_code
+      where c.fiscal_year = ${period.fiscalYear} and c.count - coalesce(later.n, 0) > 0
+        ${blockCode === null ? sql`` : sql`and c.prefecture_code in (select p.code from prefectures p where p.block_code = ${blockCode})`}`,
   );
   return new Map(rows.map((r) => [Number(r.prefecture_code), Number(r.companies)]));
 }
