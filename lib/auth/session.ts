@@ -1,15 +1,28 @@
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import type { Permission } from "@/lib/authz/permissions";
 import { auth } from "./index";
+import { sessionCookieKey, VerifiedSessions } from "./verified-sessions";
 
-/** The session's user id, or null. Only an id: everything else is re-read by getActor(). */
+const verifiedSessions = new VerifiedSessions();
+
+/**
+ * The session's user id, or null. Only an id: everything else is re-read by getActor(). A cookie Auth.js verified
+ * within the last minute is not decrypted again (./verified-sessions.ts).
+ */
 export async function getSessionUserId(): Promise<string | null> {
+  const key = sessionCookieKey((await cookies()).getAll());
+  if (key === null) return null;
+  const known = verifiedSessions.get(key);
+  if (known !== undefined) return known;
   const session = await auth();
-  return session?.user?.id ?? null;
+  const userId = session?.user?.id ?? null;
+  if (userId) verifiedSessions.remember(key, userId);
+  return userId;
 }
 
 /** The current actor, re-read from the database once per request; null when signed out or deactivated. */
