@@ -5,7 +5,7 @@ import { organizations } from "./organizations";
 import { producerTeams } from "./teams";
 import { themes } from "./reference";
 import { users } from "./users";
-import { timestamps, version } from "./_shared";
+import { codeNumber, codeSeries, timestamps, version } from "./_shared";
 
 /** 掘り起こし → 課題整理 → 支援計画 → 伴走支援中 → 成果確認 → 完了, or 中断. */
 export const caseStage = pgEnum("case_stage", [
@@ -59,6 +59,8 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.code),
+    // The year's highest case number (nextCaseSequence), without reading the year's cases.
+    index("cases_code_series_number").on(codeSeries(t.code), codeNumber(t.code)),
     uniqueIndex().on(t.createdByUserId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index().on(t.ownerOrgId, t.stage, t.updatedAt, t.id),
     // The case list's order (most recently updated first): at 200,000 cases the scope's OR of EXISTS defeats the

@@ -4,7 +4,7 @@ import { cases } from "./cases";
 import { companies } from "./companies";
 import { organizations } from "./organizations";
 import { users } from "./users";
-import { timestamps, version } from "./_shared";
+import { codeNumber, codeSeries, timestamps, version } from "./_shared";
 
 export const consentMethod = pgEnum("consent_method", ["written", "verbal", "electronic"]);
 
@@ -114,6 +114,8 @@ export const referrals = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.code),
+    // The year's highest referral number (nextReferralCode), without reading the year's referrals.
+    index("referrals_code_series_number").on(codeSeries(t.code), codeNumber(t.code)),
     index().on(t.toOrgId, t.status, t.sentAt, t.id),
     index().on(t.fromOrgId, t.status, t.sentAt, t.id),
     // Each box's newest page without a status filter (findReferralsForActor): walked in order, not sorted.

@@ -1,6 +1,7 @@
-import { like, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { cases } from "@/db/schema";
+import { codeNumber, codeSeries } from "@/db/schema/_shared";
 import { reiwaYearOfDate, type DateInput } from "@/lib/format/fiscal-year";
 
 /**
@@ -22,10 +23,11 @@ export function formatCaseCode(openedOn: DateInput, sequence: number): string {
  * so the caller inserts with ON CONFLICT DO NOTHING on the unique code and asks again when it lost the race.
  */
 export async function nextCaseSequence(db: Queryable, openedOn: DateInput): Promise<number> {
-  const prefix = caseCodePrefix(openedOn);
+  const series = caseCodePrefix(openedOn).slice(0, -1);
+  // The highest number of the series, from the (series, number) index: one entry, not the year's cases.
   const [row] = await db
-    .select({ last: sql<number | null>`max(substring(${cases.code} from '-([0-9]+)$')::int)` })
+    .select({ last: sql<number | null>`max(${codeNumber(cases.code)})`.mapWith(Number) })
     .from(cases)
-    .where(like(cases.code, `${prefix}%`));
+    .where(eq(codeSeries(cases.code), series));
   return (row?.last ?? 0) + 1;
 }

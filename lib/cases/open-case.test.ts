@@ -8,7 +8,7 @@ import { reiwaYearOfDate, todayInJst } from "@/lib/format/fiscal-year";
 import { createTestDb, TEST_ENGINES, type TestDb } from "@/lib/test/db";
 import { createFixtures, seedNetwork, type Fixtures } from "@/lib/test/fixtures";
 import { keyed } from "@/lib/test/keyed";
-import { formatCaseCode } from "./codes";
+import { formatCaseCode, nextCaseSequence } from "./codes";
 import { openCase } from "./open-case";
 
 describe("case codes", () => {
@@ -177,5 +177,15 @@ describe.each(TEST_ENGINES)("opening a case (%s)", (engine) => {
       const result = await open(people.ishikawaCoordinator, { companyId: company.id, title: "", summary: "訪問メモ" });
       expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: ["入力してください。"] }, values: { summary: "訪問メモ" } });
     });
+  });
+
+  it("numbers a case after the highest of its year's series, compared as numbers, whatever other series hold", async () => {
+    const recode = async (code: string) => {
+      const placed = await f.case({ company, lead: people.ishikawaCoordinator });
+      await t.db.update(cases).set({ code }).where(eq(cases.id, placed.id));
+    };
+    for (const code of ["R3-0998", "R3-9999", "R3-10000", "R33-20000", "R3-0042"]) await recode(code);
+    expect(await nextCaseSequence(t.db, "2021-06-01")).toBe(10001); // 令和3年
+    expect(await nextCaseSequence(t.db, "2022-06-01")).toBe(1); // 令和4年: none yet
   });
 });

@@ -381,4 +381,19 @@ describe.each(TEST_ENGINES)("consent and sending referrals (%s)", (engine) => {
       expect(await suggestRecipients(t.db, a.admin, { companyId: company.id })).toBeNull();
     });
   });
+
+  it("numbers a referral after the highest of its year's series, compared as numbers, whatever other series hold", async () => {
+    const { company, kase } = await ishikawaCase();
+    const year = reiwaYearOfDate(new Date());
+    const recode = async (code: string) => {
+      const placed = await f.referral({ from: a.ishikawaCoordinator, to: network.orgs.hokurikuJpaa, company });
+      await t.db.update(referrals).set({ code }).where(eq(referrals.id, placed.id));
+    };
+    await recode(`RF-R${year}-0500`);
+    await recode(`RF-R${year}-0099`);
+    await recode(`RF-R${year}0-0900`); // another series that begins alike
+    const consent = await f.consent(company, a.ishikawaCoordinator, { consultationSummary: true });
+    const result = await run(sendReferral, a.ishikawaCoordinator, keyed({ caseId: kase.id, consentId: consent.id, ...referralTo(network.orgs.hokurikuJpaa.id) }));
+    expect(result).toMatchObject({ ok: true, data: { code: `RF-R${year}-0501` } });
+  });
 });

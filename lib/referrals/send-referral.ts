@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { codeNumber, codeSeries } from "@/db/schema/_shared";
 import type { Tx } from "@/db/client";
 import { cases, companies, consents, organizations, referralEvents, referrals } from "@/db/schema";
 import { defineAction } from "@/lib/authz/action";
@@ -147,11 +148,12 @@ async function resolveCompany(
  * so the highest number read here cannot be taken by a concurrent send before this one commits.
  */
 async function nextReferralCode(tx: Tx, sentAt: Date): Promise<string> {
-  const prefix = `RF-R${reiwaYearOfDate(sentAt)}-`;
+  const series = `RF-R${reiwaYearOfDate(sentAt)}`;
+  // The highest number of the series, from the (series, number) index: one entry, not the year's referrals.
   const [row] = await tx
-    .select({ last: sql<number | null>`max(split_part(${referrals.code}, '-', 3)::int)`.mapWith(Number) })
+    .select({ last: sql<number | null>`max(${codeNumber(referrals.code)})`.mapWith(Number) })
     .from(referrals)
-    .where(sql`${referrals.code} ~ ${`^${prefix}[0-9]+$`}`);
-  const next = (row?.last ?? 0) + 1;
-  return `${prefix}${String(next).padStart(4, "0")}`;
+    .where(eq(codeSeries(referrals.code), series));
+  const next = Number(row?.last ?? 0) + 1;
+  return `${series}-${String(next).padStart(4, "0")}`;
 }
