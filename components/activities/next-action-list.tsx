@@ -44,7 +44,10 @@ export function NextActionList({ groups, complete }: { groups: NextActionGroup[]
   const [, startTransition] = useTransition();
   const [done, markDone] = useOptimistic<ReadonlySet<string>, string>(new Set(), (state, id) => new Set([...state, id]));
 
-  function completeRow(row: NextActionRow) {
+  function completeRow(row: NextActionRow, button: HTMLButtonElement) {
+    // The row leaves the list at once, with the button that has the focus: hand the focus on to the next row's
+    // button (or the previous one's), else to the group, so that the keyboard user stays where they work.
+    keepFocusInList(button);
     startTransition(async () => {
       markDone(row.id);
       try {
@@ -62,7 +65,7 @@ export function NextActionList({ groups, complete }: { groups: NextActionGroup[]
       {groups.map((group) => {
         const rows = group.rows.filter((row) => !done.has(row.id));
         return (
-          <section key={group.key} aria-labelledby={`next-${group.key}`} data-testid={`next-actions-${group.key}`}>
+          <section key={group.key} aria-labelledby={`next-${group.key}`} data-testid={`next-actions-${group.key}`} tabIndex={-1}>
             {groups.length > 1 ? (
               <h2 id={`next-${group.key}`} className="mb-2 flex items-center gap-2 text-sm font-semibold">
                 {group.title}
@@ -100,7 +103,13 @@ export function NextActionList({ groups, complete }: { groups: NextActionGroup[]
                         <span className="text-xs whitespace-nowrap tabular-nums">{due.date}</span>
                         <Badge variant={due.overdue ? "destructive" : due.dueToday ? "warning" : "muted"}>{due.label}</Badge>
                         {row.mayComplete ? (
-                          <Button size="sm" variant="outline" onClick={() => completeRow(row)} aria-label={t("completeLabel", { title: row.title })}>
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            data-complete-next-action
+                            onClick={(event) => completeRow(row, event.currentTarget)}
+                            aria-label={t("completeLabel", { title: row.title })}
+                          >
                             <Check aria-hidden />
                             {t("complete")}
                           </Button>
@@ -116,4 +125,13 @@ export function NextActionList({ groups, complete }: { groups: NextActionGroup[]
       })}
     </div>
   );
+}
+
+/** Moves the focus from a row's 完了 button that is about to leave the list to its neighbour's, or to the group. */
+function keepFocusInList(button: HTMLButtonElement) {
+  const item = button.closest("li");
+  const neighbour = [item?.nextElementSibling, item?.previousElementSibling]
+    .map((li) => li?.querySelector<HTMLButtonElement>("button[data-complete-next-action]"))
+    .find(Boolean);
+  (neighbour ?? button.closest("section"))?.focus();
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useState, useTransition } from "react";
+import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ChevronLeft, ChevronRight, GripVertical, RotateCcw, Shuffle } from "lucide-react";
@@ -31,6 +31,9 @@ interface CaseBoardProps {
 /** A move as the user asked for it: `version` is the version of the card they saw. */
 type Move = { id: string; to: CaseStage; version: number };
 
+/** A card's move buttons, by which the focus finds the same button on the card in its new column. */
+type MoveControl = "back" | "next" | "reopen";
+
 /**
  * ステージボード: a column per stage. Cards move by their buttons (keyboard and screen readers), by the dialog
  * (any stage; a reason for 中断; 「再開」 for closed cases) or by dragging onto a column. A move shows at once and
@@ -44,6 +47,11 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
   const [dialog, setDialog] = useState<{ caseRef: StageCaseRef; to?: CaseStage } | null>(null);
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const [dropTarget, setDropTarget] = useState<CaseStage | null>(null);
+  // The card moved by one of its buttons. It is rendered anew in its new column, and the button that had the
+  // focus is gone with the old one: the focus follows the card, onto the same button (or its link), so that
+  // a keyboard user can move it on again. Only a focus that was dropped is taken up, never one moved elsewhere.
+  const [followed, setFollowed] = useState<{ id: string; control: MoveControl } | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
 
   const [shown, applyMove] = useOptimistic(columns, (state: BoardColumn[], { id, to, version }: Move) => {
     const item = state.flatMap((c) => c.items).find((i) => i.id === id);
@@ -58,8 +66,19 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
     });
   });
 
-  function requestMove(item: BoardCard, to: CaseStage) {
-    if (to === item.stage || !item.mayEdit) return;
+  // Cards whose move is on its way: until the stored board is back, the card shows the new stage with the old
+  // version, and a second move (a quick second press) would be refused as if someone else had moved the case.
+  const [moving, markMoving] = useOptimistic<ReadonlySet<string>, string>(new Set(), (state, id) => new Set([...state, id]));
+
+  useEffect(() => {
+    if (!followed || (document.activeElement && document.activeElement !== document.body)) return;
+    const card = boardRef.current?.querySelector(`[data-case-id="${CSS.escape(followed.id)}"]`);
+    (card?.querySelector<HTMLElement>(`[data-move="${followed.control}"]`) ?? card?.querySelector<HTMLElement>("a"))?.focus();
+  }, [shown, followed]);
+
+  function requestMove(item: BoardCard, to: CaseStage, control?: MoveControl) {
+    if (to === item.stage || !item.mayEdit || moving.has(item.id)) return;
+    setFollowed(control ? { id: item.id, control } : null);
     const caseRef = { id: item.id, title: item.title, stage: item.stage, version: item.version };
     if (moveNeedsDialog(item.stage, to)) {
       setDialog({ caseRef, to });
@@ -67,6 +86,7 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
     }
     startTransition(async () => {
       applyMove({ id: item.id, to, version: item.version });
+      markMoving(item.id);
       // On success the server action refreshes the page with the stored board; on failure the optimistic
       // move ends with the transition and the card returns to where it is stored.
       await move(caseRef, to);
@@ -75,7 +95,15 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
 
   return (
     <>
-      <div className="flex gap-3 overflow-x-auto pb-3" data-testid="case-board">
+      <div
+        ref={boardRef}
+        className="flex gap-3 overflow-x-auto pb-3"
+        data-testid="case-board"
+        onFocus={(event) => {
+          // The user took the focus elsewhere: it is theirs to place, no longer the moved card's to follow.
+          if (followed && !event.target.closest(`[data-case-id="${CSS.escape(followed.id)}"]`)) setFollowed(null);
+        }}
+      >
         {shown.map((column) => (
           <section
             key={column.stage}
@@ -143,7 +171,14 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                     {item.mayEdit ? (
                       <div className="mt-2 flex items-center justify-between gap-1 border-t pt-1.5">
                         {item.stage === "closed" ? (
-                          <Button variant="ghost" size="sm" className="h-7 px-2" onClick={() => requestMove(item, "accompanying")}>
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            className="h-7 px-2"
+                            data-move="reopen"
+                            aria-disabled={moving.has(item.id) || undefined}
+                            onClick={() => requestMove(item, "accompanying", "reopen")}
+                          >
                             <RotateCcw aria-hidden />
                             {t("reopen")}
                           </Button>
@@ -156,7 +191,9 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                                 className="h-7 px-1.5"
                                 aria-label={t("moveBack", { title: item.title, stage: ts(previous) })}
                                 title={ts(previous)}
-                                onClick={() => requestMove(item, previous)}
+                                data-move="back"
+                                aria-disabled={moving.has(item.id) || undefined}
+                                onClick={() => requestMove(item, previous, "back")}
                               >
                                 <ChevronLeft aria-hidden />
                               </Button>
@@ -168,7 +205,10 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                               size="sm"
                               className="h-7 px-2"
                               aria-label={t("moveAny", { title: item.title })}
-                              onClick={() => setDialog({ caseRef: { id: item.id, title: item.title, stage: item.stage, version: item.version } })}
+                              aria-disabled={moving.has(item.id) || undefined}
+                              onClick={() => {
+                                if (!moving.has(item.id)) setDialog({ caseRef: { id: item.id, title: item.title, stage: item.stage, version: item.version } });
+                              }}
                             >
                               <Shuffle aria-hidden />
                             </Button>
@@ -179,7 +219,9 @@ export function CaseBoard({ columns, action, stageListHref }: CaseBoardProps) {
                                 className="h-7 px-1.5"
                                 aria-label={t("moveOn", { title: item.title, stage: ts(next) })}
                                 title={ts(next)}
-                                onClick={() => requestMove(item, next)}
+                                data-move="next"
+                                aria-disabled={moving.has(item.id) || undefined}
+                                onClick={() => requestMove(item, next, "next")}
                               >
                                 <ChevronRight aria-hidden />
                               </Button>

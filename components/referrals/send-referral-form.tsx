@@ -89,6 +89,9 @@ export function SendReferralForm(props: SendReferralFormProps) {
   // page re-renders with the new consent in the same round trip as the form's result, and the form must stay
   // mounted until it has reported the new consent's id (which selects it).
   const [recordingConsent, setRecordingConsent] = useState(() => !consents.some((c) => !c.revoked));
+  // The consent just recorded here: the form that had the focus closes, and the focus goes to its choice.
+  const focusConsentId = useRef<string | null>(null);
+  const consentListRef = useRef<HTMLFieldSetElement>(null);
 
   const { result, formKey, dispatch, pending } = useActionForm(sendReferralAction, {
     onSuccess: (data) => {
@@ -109,6 +112,14 @@ export function SendReferralForm(props: SendReferralFormProps) {
     summaryRef.current.scrollIntoView({ block: "start", behavior: "smooth" });
     summaryRef.current.focus({ preventScroll: true });
   }, [refused, formKey]);
+
+  useEffect(() => {
+    if (!focusConsentId.current) return;
+    const radio = consentListRef.current?.querySelector<HTMLInputElement>(`input[value="${CSS.escape(focusConsentId.current)}"]`);
+    if (!radio) return;
+    radio.focus();
+    focusConsentId.current = null;
+  });
 
   const usableConsents = consents.filter((c) => !c.revoked);
   const selectedConsent = usableConsents.find((c) => c.id === consentId);
@@ -186,7 +197,11 @@ export function SendReferralForm(props: SendReferralFormProps) {
               <AlertDescription>{mayRecordConsent ? t("noConsentRecordHere") : t("noConsent")}</AlertDescription>
             </Alert>
           ) : (
-            <fieldset className="grid gap-2" aria-describedby={errorsFor(result, "consentId") ? "referral-consent-error" : undefined}>
+            <fieldset
+              ref={consentListRef}
+              className="grid gap-2"
+              aria-describedby={errorsFor(result, "consentId") ? "referral-consent-error" : undefined}
+            >
               <legend className="mb-1 text-sm font-medium">{t("chooseConsent")}</legend>
               {usableConsents.map((consent) => (
                 <label
@@ -235,6 +250,7 @@ export function SendReferralForm(props: SendReferralFormProps) {
                   onRecorded={(id) => {
                     setConsentId(id);
                     setRecordingConsent(false);
+                    focusConsentId.current = id;
                   }}
                   secondaryAction={
                     usableConsents.length > 0 ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Check, Loader2, UserCog, X } from "lucide-react";
 import { toast } from "sonner";
@@ -44,12 +44,15 @@ const ACTIONS: Record<Mode, ServerFormAction<unknown>> = {
  * A success also re-reads the live counts (the menu's inbox badge, the bell): the server re-renders the home,
  * but those numbers are TanStack Query's and would otherwise wait for the next poll. The accepted row leaves
  * the list in that re-render, taking this dialog with it, so the toast and the re-read happen as soon as the
- * server answers (useReferralAction), not in the form's success effect.
+ * server answers (useReferralAction), not in the form's success effect. The button that opened the dialog goes
+ * with the row, so the focus goes to the button of the row that took its place (or the one before it).
  */
 function AnswerDialog({ mode, referral, handlers }: { mode: Mode; referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
   const t = useTranslations("dashboard.jpaa");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const place = useRef<RowPlace | null>(null);
   const action = useReferralAction(ACTIONS[mode], (outcome) => {
     if (outcome.ok) toast.success(t(`${mode}Done`, { code: referral.code }));
   });
@@ -59,9 +62,16 @@ function AnswerDialog({ mode, referral, handlers }: { mode: Mode; referral: Answ
   const Icon = mode === "accept" ? Check : mode === "decline" ? X : UserCog;
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (next) place.current = rowPlaceOf(triggerRef.current);
+        setOpen(next);
+      }}
+    >
       <DialogTrigger asChild>
         <Button
+          ref={triggerRef}
           size="sm"
           variant={mode === "accept" ? "default" : "outline"}
           data-testid={`${mode}-${referral.code}`}
@@ -71,7 +81,15 @@ function AnswerDialog({ mode, referral, handlers }: { mode: Mode; referral: Answ
           {t(mode)}
         </Button>
       </DialogTrigger>
-      <DialogContent className="sm:max-w-md">
+      <DialogContent
+        className="sm:max-w-md"
+        onCloseAutoFocus={(event) => {
+          // Still there (a cancel, an assignment): Radix returns the focus to it. Gone with its row: see above.
+          if (triggerRef.current?.isConnected) return;
+          event.preventDefault();
+          focusRowAt(place.current);
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{t(`${mode}Title`, { code: referral.code })}</DialogTitle>
           <DialogDescription>{t(`${mode}Description`, { company: referral.companyName })}</DialogDescription>
@@ -152,4 +170,26 @@ export function AnswerReferralButtons({ referral, handlers }: { referral: Answer
 /** 担当者の変更 for an accepted or in-progress referral. */
 export function AssignHandlerButton({ referral, handlers }: { referral: AnswerableReferral; handlers: readonly HandlerOption[] }) {
   return <AnswerDialog mode="assign" referral={referral} handlers={handlers} />;
+}
+
+/** A table row's place: its list (tbody) and its index there, remembered while the row is still in it. */
+interface RowPlace {
+  list: Element;
+  index: number;
+}
+
+function rowPlaceOf(element: HTMLElement | null): RowPlace | null {
+  const row = element?.closest("tr");
+  const list = row?.parentElement;
+  return row && list ? { list, index: Array.prototype.indexOf.call(list.children, row) } : null;
+}
+
+/**
+ * Focuses the first button of the row now at `place` (the last row, when it was the last); when the list is
+ * gone (it was the only row), the main content, where the skip link leads.
+ */
+function focusRowAt(place: RowPlace | null) {
+  const rows = place?.list.isConnected ? place.list.children : null;
+  const button = rows?.[Math.min(place!.index, rows.length - 1)]?.querySelector<HTMLElement>("button");
+  (button ?? document.getElementById("main"))?.focus();
 }
