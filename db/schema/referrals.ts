@@ -128,6 +128,8 @@ export const referrals = pgTable(
     index().on(t.fromOrgId, t.toOrgId),
     index().on(t.toOrgId, t.fromOrgId),
     // Unanswered past their answer date: a small partial index instead of a scan of every referral.
+    // The outcomes a receiver reported back, newest first (the 弁理士会 home): the completed ones only, in order.
+    index("referrals_completed_by_receiver").on(t.toOrgId, t.completedAt, t.id).where(sql`${t.status} = 'completed'`),
     index("referrals_awaiting_answer_by").on(t.respondBy).where(sql`${t.status} = 'sent'`),
     // KPI "referrals sent" per period at the national scope.
     index().on(t.sentAt),
