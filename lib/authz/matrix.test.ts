@@ -25,13 +25,26 @@ import { PERMISSIONS, permissionsFor } from "./permissions";
  * `return invokeAction(<definition>, input)` with a definition this matrix runs (./matrix/scan.ts).
  */
 
-// The one thing replaced: Auth.js's auth(), which would read and verify the session cookie, answers the id of
-// the row's actor, as a valid cookie would. Everything after it — the route file, apiRoute / actionRoute,
-// loadActor, the permission table, the scopes, runAction — is the production code.
+// The one thing replaced: the session itself. The request carries the row's actor's session cookie (next/headers'
+// cookies(), which outside a Next.js request has nothing to read), and Auth.js's auth(), which would verify that
+// cookie, answers its user id, as a valid cookie would. Everything after it — getSessionUserId, the route file,
+// apiRoute / actionRoute, loadActor, the permission table, the scopes, runAction — is the production code.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth", () => ({
   auth: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
+vi.mock("next/headers", async (importOriginal) => {
+  const original = await importOriginal<typeof import("next/headers")>();
+  const sessionCookies = () => (session.userId ? [{ name: "authjs.session-token", value: `matrix-session-of-${session.userId}` }] : []);
+  return {
+    ...original,
+    cookies: async () => ({
+      getAll: () => sessionCookies(),
+      get: (name: string) => sessionCookies().find((cookie) => cookie.name === name),
+      has: (name: string) => sessionCookies().some((cookie) => cookie.name === name),
+    }),
+  };
+});
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const ACTORS = MATRIX_PARTIES.length * MATRIX_ROLES.length + 1;
