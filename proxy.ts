@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieKey } from "@/lib/auth/verified-sessions";
 
 /**
  * Sends signed-out visitors of app pages to the sign-in page, with the page they wanted as `callbackUrl`.
@@ -7,15 +8,11 @@ import { NextResponse, type NextRequest } from "next/server";
  * it is valid. Every page calls requireActor()/requirePermission() and every action and route handler
  * authenticates on its own (lib/auth/session.ts, lib/authz). Decoding the JWT here would import the Auth.js
  * configuration, and with it the database client and the argon2 addon, into the proxy bundle — for nothing
- * the pages do not check again anyway.
+ * the pages do not check again anyway. The cookie is recognized by the same rule getSessionUserId() keys it by
+ * (lib/auth/verified-sessions.ts, which imports nothing).
  */
-
-// Auth.js names the cookie with the __Secure- prefix on https; a large token is split into `.0`, `.1`, ….
-const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name) && cookie.value !== "");
-  if (hasSession) return NextResponse.next();
+  if (sessionCookieKey(request.cookies.getAll()) !== null) return NextResponse.next();
 
   const { pathname, search } = request.nextUrl;
   const signIn = new URL("/sign-in", request.url);

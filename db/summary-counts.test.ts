@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { activities, caseThemes, cases, companies, referrals, type Case } from "@/db/schema";
 import { runAction, type ActionDefinition } from "@/lib/authz/action";
 import type { Actor } from "@/lib/authz/actor";
 import { changeCaseStage } from "@/lib/cases/change-case-stage";
 import { updateCase } from "@/lib/cases/update-case";
+import { queryRows } from "@/lib/kpi/actuals";
 import { mergeCompanies } from "@/lib/companies/merge-companies";
 import { sendReferral } from "@/lib/referrals/send-referral";
 import { acceptReferral, declineReferral } from "@/lib/referrals/transition-referral";
@@ -35,12 +36,7 @@ describe.each(TEST_ENGINES)("summary counts kept by the database (%s)", (engine)
   const run = <S extends z.ZodType, R>(action: ActionDefinition<S, R>, actor: Actor, input: unknown) =>
     runAction(action, input, { actorUserId: actor.userId, db: t.db });
 
-  type Row = Record<string, unknown>;
-  const rows = async (query: ReturnType<typeof sql>) => (await t.db.execute(query)) as unknown as Row[] | { rows: Row[] };
-  const list = async (query: ReturnType<typeof sql>) => {
-    const result = await rows(query);
-    return (Array.isArray(result) ? result : result.rows).map((r) => JSON.stringify(r)).sort();
-  };
+  const list = async (query: SQL) => (await queryRows<Record<string, unknown>>(t.db, query)).map((r) => JSON.stringify(r)).sort();
 
   /** The stored counts (zeros left out) beside a count of the rows themselves. */
   async function storedAndCounted() {
@@ -68,8 +64,7 @@ describe.each(TEST_ENGINES)("summary counts kept by the database (%s)", (engine)
     expect(negatives).toEqual([]);
   }
   const stageCount = async (prefecture: number, stage: string) => {
-    const result = await rows(sql`select count::int as n from case_stage_counts where prefecture_code = ${prefecture} and stage = ${stage}`);
-    const first = (Array.isArray(result) ? result : result.rows)[0];
+    const [first] = await queryRows<{ n: number }>(t.db, sql`select count::int as n from case_stage_counts where prefecture_code = ${prefecture} and stage = ${stage}`);
     return first ? Number(first.n) : 0;
   };
 

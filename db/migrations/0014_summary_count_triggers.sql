@@ -5,7 +5,9 @@
 --
 -- Each count moves by an upsert on its key. An update that moves a row between two keys touches the two counts in
 -- key order, so two transactions moving rows between the same keys in opposite directions never wait on each
--- other in a cycle.
+-- other in a cycle. The triggers are deferred constraint triggers: the counts move when the transaction commits,
+-- so a count row is locked only for the commit — two people accepting referrals between the same two
+-- organizations, or opening cases in the same prefecture, do not wait for each other's whole transaction.
 
 CREATE OR REPLACE FUNCTION renkei_count_case_stage(p_prefecture smallint, p_stage case_stage, p_delta integer) RETURNS void
 LANGUAGE sql AS $$
@@ -31,11 +33,13 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER cases_counted AFTER INSERT OR DELETE ON cases
+CREATE CONSTRAINT TRIGGER cases_counted AFTER INSERT OR DELETE ON cases
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION renkei_cases_counted();
 --> statement-breakpoint
 -- Not "UPDATE OF": the prefecture is set by a BEFORE trigger (migration 0008), which that filter does not see.
-CREATE TRIGGER cases_recounted AFTER UPDATE ON cases
+CREATE CONSTRAINT TRIGGER cases_recounted AFTER UPDATE ON cases
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code OR OLD.stage IS DISTINCT FROM NEW.stage)
   EXECUTE FUNCTION renkei_cases_counted();
 --> statement-breakpoint
@@ -64,10 +68,12 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER case_themes_counted AFTER INSERT OR DELETE ON case_themes
+CREATE CONSTRAINT TRIGGER case_themes_counted AFTER INSERT OR DELETE ON case_themes
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION renkei_case_themes_counted();
 --> statement-breakpoint
-CREATE TRIGGER case_themes_recounted AFTER UPDATE ON case_themes
+CREATE CONSTRAINT TRIGGER case_themes_recounted AFTER UPDATE ON case_themes
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code OR OLD.theme_key IS DISTINCT FROM NEW.theme_key)
   EXECUTE FUNCTION renkei_case_themes_counted();
 --> statement-breakpoint
@@ -99,10 +105,12 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER referrals_counted AFTER INSERT OR DELETE ON referrals
+CREATE CONSTRAINT TRIGGER referrals_counted AFTER INSERT OR DELETE ON referrals
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION renkei_referrals_counted();
 --> statement-breakpoint
-CREATE TRIGGER referrals_recounted AFTER UPDATE ON referrals
+CREATE CONSTRAINT TRIGGER referrals_recounted AFTER UPDATE ON referrals
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.from_org_id IS DISTINCT FROM NEW.from_org_id OR OLD.to_org_id IS DISTINCT FROM NEW.to_org_id
                      OR OLD.status IS DISTINCT FROM NEW.status)
   EXECUTE FUNCTION renkei_referrals_counted();

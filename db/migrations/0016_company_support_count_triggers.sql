@@ -1,5 +1,5 @@
 -- Companies supported per fiscal year and prefecture (decision 013): the rows of company_support_years (decision
--- 012), counted as they come, go and move — in key order, like migration 0014's counts.
+-- 012), counted as they come, go and move — in key order and at commit, like migration 0014's counts.
 
 CREATE OR REPLACE FUNCTION renkei_count_company_support(p_year smallint, p_prefecture smallint, p_delta integer) RETURNS void
 LANGUAGE sql AS $$
@@ -25,10 +25,12 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER company_support_years_counted AFTER INSERT OR DELETE ON company_support_years
+CREATE CONSTRAINT TRIGGER company_support_years_counted AFTER INSERT OR DELETE ON company_support_years
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION renkei_company_support_counted();
 --> statement-breakpoint
-CREATE TRIGGER company_support_years_recounted AFTER UPDATE ON company_support_years
+CREATE CONSTRAINT TRIGGER company_support_years_recounted AFTER UPDATE ON company_support_years
+  DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW WHEN (OLD.fiscal_year IS DISTINCT FROM NEW.fiscal_year OR OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code)
   EXECUTE FUNCTION renkei_company_support_counted();
 --> statement-breakpoint

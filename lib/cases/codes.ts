@@ -9,13 +9,14 @@ import { reiwaYearOfDate, type DateInput } from "@/lib/format/fiscal-year";
  * busy year simply grows a fifth (R8-10000), which stays unique because the sequence is numeric, not text.
  */
 
-export function caseCodePrefix(openedOn: DateInput): string {
-  return `R${reiwaYearOfDate(openedOn)}-`;
+/** The series of a year's cases: R8 for 令和8年. */
+export function caseCodeSeries(openedOn: DateInput): string {
+  return `R${reiwaYearOfDate(openedOn)}`;
 }
 
 export function formatCaseCode(openedOn: DateInput, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`case sequence must be a positive integer, got ${sequence}`);
-  return `${caseCodePrefix(openedOn)}${String(sequence).padStart(4, "0")}`;
+  return `${caseCodeSeries(openedOn)}-${String(sequence).padStart(4, "0")}`;
 }
 
 /**
@@ -23,11 +24,10 @@ export function formatCaseCode(openedOn: DateInput, sequence: number): string {
  * so the caller inserts with ON CONFLICT DO NOTHING on the unique code and asks again when it lost the race.
  */
 export async function nextCaseSequence(db: Queryable, openedOn: DateInput): Promise<number> {
-  const series = caseCodePrefix(openedOn).slice(0, -1);
   // The highest number of the series, from the (series, number) index: one entry, not the year's cases.
   const [row] = await db
     .select({ last: sql<number | null>`max(${codeNumber(cases.code)})`.mapWith(Number) })
     .from(cases)
-    .where(eq(codeSeries(cases.code), series));
+    .where(eq(codeSeries(cases.code), caseCodeSeries(openedOn)));
   return (row?.last ?? 0) + 1;
 }

@@ -220,35 +220,26 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
     db
       .select({ prefectureCode: caseStageCounts.prefectureCode, stage: caseStageCounts.stage, count: caseStageCounts.count })
       .from(caseStageCounts)
-      .where(and(gt(caseStageCounts.count, 0), blockCode === null ? undefined : inArray(caseStageCounts.prefectureCode, prefectureCodes))),
+      .where(and(gt(caseStageCounts.count, 0), blockCode === null ? undefined : inArray(caseStageCounts.prefectureCode, prefectureCodes)))
+      .orderBy(asc(caseStageCounts.prefectureCode), asc(caseStageCounts.stage)),
     // A case counts once under each of its themes.
     db
       .select({ prefectureCode: caseThemeCounts.prefectureCode, themeKey: caseThemeCounts.themeKey, count: caseThemeCounts.count })
       .from(caseThemeCounts)
-      .where(and(gt(caseThemeCounts.count, 0), blockCode === null ? undefined : inArray(caseThemeCounts.prefectureCode, prefectureCodes))),
+      .where(and(gt(caseThemeCounts.count, 0), blockCode === null ? undefined : inArray(caseThemeCounts.prefectureCode, prefectureCodes)))
+      .orderBy(asc(caseThemeCounts.prefectureCode), asc(caseThemeCounts.themeKey)),
     db.select({ key: themes.key, nameJa: themes.nameJa, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.sortOrder)),
     db
       .select({ key: partyKinds.key, nameJa: partyKinds.nameJa, nameEn: partyKinds.nameEn })
       .from(partyKinds)
       .orderBy(asc(partyKinds.sortOrder), asc(partyKinds.key)),
   ]);
-  const prefectureStageRows = stageRows
-    .map((r) => ({ prefectureCode: r.prefectureCode, stage: r.stage, count: r.count }))
-    .sort((a, b) => a.prefectureCode - b.prefectureCode || caseStage.enumValues.indexOf(a.stage) - caseStage.enumValues.indexOf(b.stage));
-  const prefectureThemeRows = themeCountRows
-    .map((r) => ({ prefectureCode: r.prefectureCode, themeKey: r.themeKey, count: r.count }))
-    .sort((a, b) => a.prefectureCode - b.prefectureCode || a.themeKey.localeCompare(b.themeKey));
   const stageTotals = new Map<CaseStage, number>();
-  for (const r of prefectureStageRows) stageTotals.set(r.stage, (stageTotals.get(r.stage) ?? 0) + r.count);
+  for (const r of stageRows) stageTotals.set(r.stage, (stageTotals.get(r.stage) ?? 0) + r.count);
 
-  // The flow touches the block when the sender or the receiver is in it; each count row is one sender × receiver ×
+  // A referral touches the block when its sender or its receiver is in it. Each count row is one sender × receiver ×
   // status, so a referral inside the block is counted once.
-  const touchesBlockCounts = noneInBlock
-    ? sql`false`
-    : blockCode === null
-      ? undefined
-      : or(inArray(referralCounts.fromOrgId, blockOrgIds), inArray(referralCounts.toOrgId, blockOrgIds));
-  const touchesBlock = noneInBlock ? sql`false` : blockCode === null ? undefined : or(inArray(referrals.fromOrgId, blockOrgIds), inArray(referrals.toOrgId, blockOrgIds));
+  const touchesBlock = (from: AnyColumn, to: AnyColumn) => or(byOrgs(from), byOrgs(to));
 
   const statusCountsBy = (column: AnyColumn) =>
     db
@@ -267,7 +258,7 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
         from ${referralCounts}
         inner join ${organizations} fo on fo.id = ${referralCounts.fromOrgId}
         left join ${organizations} tor on tor.id = ${referralCounts.toOrgId}
-        where ${and(gt(referralCounts.count, 0), touchesBlockCounts)}
+        where ${and(gt(referralCounts.count, 0), touchesBlock(referralCounts.fromOrgId, referralCounts.toOrgId))}
         group by 1, 2
         order by 3 desc, 1, 2`,
     ),
@@ -282,7 +273,7 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
       })
       .from(referrals)
       .innerJoin(toOrgs, eq(toOrgs.id, referrals.toOrgId))
-      .where(and(overdueReferralCondition(now), touchesBlock))
+      .where(and(overdueReferralCondition(now), touchesBlock(referrals.fromOrgId, referrals.toOrgId)))
       .groupBy(toOrgs.id, toOrgs.nameJa, toOrgs.partyKindKey)
       .orderBy(desc(count()), asc(toOrgs.nameJa)),
     db
@@ -346,8 +337,8 @@ export async function getMetiOverview(db: Queryable, actor: Actor, now: Date = n
     scope,
     casesByStage: stageCounts([...stageTotals].map(([stage, n]) => ({ stage, count: n }))),
     prefectures: prefectureRows,
-    casesByPrefectureStage: prefectureStageRows,
-    casesByPrefectureTheme: prefectureThemeRows,
+    casesByPrefectureStage: stageRows,
+    casesByPrefectureTheme: themeCountRows,
     themes: themeRows,
     referralsSent: statusCounts(sentRows),
     referralsReceived: statusCounts(receivedRows),
